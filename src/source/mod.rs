@@ -1,0 +1,32 @@
+//! Documents in: files, directory trees and stdin; plain text, Markdown and HTML.
+//!
+//! A [`Document`] keeps the original text and a *prose view* of the same byte length in which
+//! markup and boilerplate are blanked out. Extraction reads the prose view, so every offset it
+//! reports is an offset into the original file with no mapping table to keep in step.
+
+use crate::calendar::PartialDate;
+
+/// The markup a document is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// One document, read and prepared for extraction.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The path as the user gave it or as the walk found it; `-` for stdin.
+    pub path: String,
+    /// The original text, byte for byte.
+    pub text: String,
+    /// The prose view: the same byte length as `text`, with every byte of markup or boilerplate
+    /// replaced by ASCII white space (`\n` where a block ends, a space elsewhere). A byte that is
+    /// not blanked is the same byte as in `text`, so char boundaries and offsets agree.
+    pub prose: String,
+    pub format: Format,
+    /// The date the document states about itself (front matter, HTML meta), if any.
+    pub meta_date: Option<PartialDate>,
+}
