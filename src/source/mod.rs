@@ -4,6 +4,25 @@
 //! markup and boilerplate are blanked out. Extraction reads the prose view, so every offset it
 //! reports is an offset into the original file with no mapping table to keep in step.
 
+mod boilerplate;
+mod detect;
+mod entity;
+mod error;
+mod html;
+mod load;
+mod markdown;
+mod mask;
+mod meta;
+mod walk;
+
+#[cfg(test)]
+mod tests;
+
+pub use detect::{detect_format, format_from_extension, sniff_format};
+pub use error::SourceError;
+pub use load::{DEFAULT_MAX_FILE_SIZE, LoadOptions, load, parse_document};
+pub use walk::{Input, WalkOptions, walk};
+
 use crate::calendar::PartialDate;
 
 /// The markup a document is written in.
