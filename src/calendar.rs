@@ -18,17 +18,30 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     pub fn month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A full date, or `None` when the day does not exist (30 February).
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month: Some(month), day: Some(day) })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
+            Self {
+                year,
+                month: Some(month),
+                day: Some(day),
+            },
+        )
     }
 
     pub fn is_full(&self) -> bool {
@@ -52,7 +65,11 @@ impl PartialDate {
     /// The full date `days` days since 1970-01-01.
     pub fn from_days(days: i64) -> Self {
         let (year, month, day) = civil_from_days(days);
-        Self { year, month: Some(month), day: Some(day) }
+        Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// Monday = 0 ... Sunday = 6, for a full date.
@@ -133,7 +150,10 @@ impl FromStr for PartialDate {
         let mut number = |max_len: usize| -> Result<Option<u8>, DateParseError> {
             match parts.next() {
                 None => Ok(None),
-                Some(p) if (1..=max_len).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(p)
+                    if (1..=max_len).contains(&p.len())
+                        && p.bytes().all(|b| b.is_ascii_digit()) =>
+                {
                     p.parse().map(Some).map_err(|_| err())
                 }
                 Some(_) => Err(err()),
@@ -170,7 +190,10 @@ mod tests {
     fn parses_each_granularity() {
         assert_eq!("2014".parse(), Ok(PartialDate::year(2014)));
         assert_eq!("2014-09".parse(), Ok(PartialDate::month(2014, 9).unwrap()));
-        assert_eq!("2014-09-15".parse(), Ok(PartialDate::day(2014, 9, 15).unwrap()));
+        assert_eq!(
+            "2014-09-15".parse(),
+            Ok(PartialDate::day(2014, 9, 15).unwrap())
+        );
         assert!("2014-02-30".parse::<PartialDate>().is_err());
         assert!("14-09-15".parse::<PartialDate>().is_err());
         assert!("2014-13".parse::<PartialDate>().is_err());
@@ -190,7 +213,10 @@ mod tests {
     #[test]
     fn spans_of_partial_dates() {
         let sept = PartialDate::month(2014, 9).unwrap();
-        assert_eq!(PartialDate::from_days(sept.last_day()), PartialDate::day(2014, 9, 30).unwrap());
+        assert_eq!(
+            PartialDate::from_days(sept.last_day()),
+            PartialDate::day(2014, 9, 30).unwrap()
+        );
         let leap = PartialDate::year(2016);
         assert_eq!(leap.last_day() - leap.first_day(), 365);
     }

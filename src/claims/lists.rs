@@ -1,0 +1,143 @@
+//! Lists of coordinated names: "Australia, Colombia, Norway, Serbia, Switzerland and the USA".
+
+use std::ops::Range;
+
+use super::model::{List, ListItem, Span};
+use super::places::mention_at;
+use super::text::Text;
+use super::tokens::Gap;
+use super::words::is_capitalized;
+
+/// Names not in the gazetteer make a list only from this many items on, so that
+/// "Smith and Jones" is not read as a list.
+const MIN_NAME_ITEMS: usize = 3;
+const MAX_NAME_WORDS: usize = 4;
+
+struct Item {
+    first: usize,
+    end: usize,
+    class: String,
+    canonical: String,
+}
+
+/// A list item at `i`: a gazetteer place, or a run of capitalised words.
+fn item_at(text: &Text, i: usize) -> Option<Item> {
+    if let Some(m) = mention_at(text, i).filter(|m| !m.demonym) {
+        let place = &text.lex.places.all[m.place];
+        return Some(Item {
+            first: m.first,
+            end: m.end,
+            class: place.class.clone(),
+            canonical: place.name.clone(),
+        });
+    }
+    let mut end = i;
+    while end - i < MAX_NAME_WORDS
+        && text.is_word(end)
+        && is_capitalized(text.str(end))
+        && (end == i || text.gap(end) <= Gap::Space)
+    {
+        if text.lex.words.is_function_word(&text.lower(end)) {
+            break;
+        }
+        end += 1;
+    }
+    (end > i).then(|| {
+        let (start, stop) = text.span(i, end);
+        Item {
+            first: i,
+            end,
+            class: "name".to_string(),
+            canonical: text.src[start..stop].to_string(),
+        }
+    })
+}
+
+/// Every list in the tokens `range`.
+pub fn lists(
+    text: &Text,
+    range: Range<usize>,
+    sentence: Span,
+    original: &str,
+) -> Vec<(usize, usize, List)> {
+    let mut found = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        match list_at(text, i, range.end) {
+            Some(items) => {
+                let first = items[0].first;
+                let end = items[items.len() - 1].end;
+                found.push((first, end, build(text, items, sentence, original)));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn list_at(text: &Text, i: usize, limit: usize) -> Option<Vec<Item>> {
+    let first = item_at(text, i)?;
+    let mut items = vec![first];
+    let mut closed = false;
+    loop {
+        let after = items[items.len() - 1].end;
+        let (next_at, last) = if text.is_symbol(after, &[","]) {
+            if text.is_any(after + 1, &["and", "or"]) {
+                (after + 2, true)
+            } else {
+                (after + 1, false)
+            }
+        } else if text.is_any(after, &["and", "or"]) {
+            (after + 1, true)
+        } else {
+            break;
+        };
+        let Some(item) = item_at(text, next_at).filter(|it| it.end <= limit) else {
+            break;
+        };
+        items.push(item);
+        if last {
+            closed = true;
+            break;
+        }
+    }
+    let gazetteer = items.iter().all(|it| it.class != "name");
+    let enough = if gazetteer { 2 } else { MIN_NAME_ITEMS };
+    (closed && items.len() >= enough).then_some(items)
+}
+
+fn build(text: &Text, items: Vec<Item>, sentence: Span, original: &str) -> List {
+    let (start, end) = text.span(items[0].first, items[items.len() - 1].end);
+    let intro = text
+        .lex
+        .words
+        .list_intros
+        .longest_ending_at(text.src, text.tokens, items[0].first, 3)
+        .map(|m| m.value.clone())
+        .or_else(|| {
+            text.is_symbol(items[0].first.wrapping_sub(1), &[":"])
+                .then(|| ":".to_string())
+        });
+    let items = items
+        .into_iter()
+        .map(|it| {
+            let (s, e) = text.span(it.first, it.end);
+            ListItem {
+                text: original[s..e].to_string(),
+                start: s,
+                end: e,
+                class: it.class,
+                canonical: it.canonical,
+            }
+        })
+        .collect();
+    List {
+        start,
+        end,
+        text: original[start..end].to_string(),
+        items,
+        intro,
+        sentence,
+    }
+}

@@ -1,0 +1,301 @@
+//! Claims out: the deterministic extractor and the claim model.
+//!
+//! [`extract`] reads a [`Document`]'s prose view and returns every checkable claim with byte
+//! offsets into the original file. The steps, each in its own module: [`tokens`] splits the
+//! text, [`sentences`] finds sentence ends, [`dates`] takes dates and periods first (so that
+//! "15 September 2014" is not read as figures), [`quantity`] reads figures with units and
+//! hedges, [`context`] finds what each figure is about, [`places`] and [`lists`] read the
+//! gazetteer's names.
+
+pub mod context;
+pub mod dates;
+pub mod lexicon;
+pub mod lists;
+pub mod model;
+pub mod numbers;
+pub mod phrases;
+pub mod places;
+pub mod quantity;
+pub mod sentences;
+pub mod text;
+pub mod tokens;
+pub mod words;
+
+mod infer;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+pub use model::{Approx, Claim, DateClaim, Interval, List, ListItem, Period, Quantity, Span, Unit};
+
+use crate::calendar::PartialDate;
+use crate::source::Document;
+use context::{Roles, is_locative, roles};
+use dates::{DateMatch, date_at};
+use lexicon::Lexicon;
+use places::{Mention, mentions};
+use quantity::{Found, Measured, may_start_quantity, quantity_at};
+use text::Text;
+
+/// What the extractor found in one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    /// The document date used to resolve relative dates: given, stated in the metadata, or
+    /// inferred from the text.
+    pub date: Option<PartialDate>,
+    pub claims: Vec<Claim>,
+}
+
+/// Extracts the claims of a document. `date` overrides the document's own date.
+pub fn extract(document: &Document, date: Option<PartialDate>) -> Extraction {
+    extract_text(&document.prose, &document.text, date.or(document.meta_date))
+}
+
+/// Extracts the claims of `prose`, a view of `original` of the same length in which markup is
+/// blanked (or `original` itself for plain text). Offsets are offsets into `original`.
+pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> Extraction {
+    let lex = Lexicon::embedded();
+    // A prose view must match its original byte for byte in length; anything else is a bug in
+    // the caller, and reading the original instead keeps offsets right.
+    let prose = if prose.len() == original.len() {
+        prose
+    } else {
+        original
+    };
+    let tokens = tokens::tokenize(prose);
+    let text = Text {
+        src: prose,
+        tokens: &tokens,
+        lex,
+    };
+    let sentences = sentences::split(&text, &lex.abbreviations);
+    let mut taken = vec![false; tokens.len()];
+    let found_dates = find_dates(&text, &sentences, &mut taken);
+    let date = date.or_else(|| infer::document_date(&found_dates));
+    let mut claims = infer::date_claims(&text, &found_dates, date, original);
+    let mut measured = Vec::new();
+    for (index, range) in sentences.iter().enumerate() {
+        let sentence = sentence_span(&text, range);
+        let names = mentions(&text, range.clone());
+        let lists = lists::lists(&text, range.clone(), sentence, original);
+        let listed: Vec<Range<usize>> = lists.iter().map(|(first, end, _)| *first..*end).collect();
+        claims.extend(lists.into_iter().map(|(_, _, list)| Claim::List(list)));
+        let in_sentence = find_quantities(&text, range.clone(), &mut taken);
+        let mut with_roles: Vec<(Measured, Roles)> = in_sentence
+            .into_iter()
+            .map(|m| {
+                let r = roles(&text, &m);
+                (m, r)
+            })
+            .collect();
+        share_in_coordination(&text, &mut with_roles);
+        let scopes = assign_scopes(&text, &with_roles, &names, &listed);
+        for ((m, r), scope) in with_roles.into_iter().zip(scopes) {
+            measured.push((
+                index,
+                build_quantity(&text, &m, r, scope, sentence, original),
+            ));
+        }
+    }
+    infer::carry_subjects(&mut measured);
+    claims.extend(measured.into_iter().map(|(_, q)| Claim::Quantity(q)));
+    claims.sort_by_key(|c| (c.span().start, c.span().end));
+    Extraction { date, claims }
+}
+
+fn sentence_span(text: &Text, range: &Range<usize>) -> Span {
+    let (start, end) = text.span(range.start, range.end);
+    Span::new(start, end)
+}
+
+fn find_dates(
+    text: &Text,
+    sentences: &[Range<usize>],
+    taken: &mut [bool],
+) -> Vec<(Span, DateMatch)> {
+    let mut found = Vec::new();
+    for range in sentences {
+        let sentence = sentence_span(text, range);
+        let mut i = range.start;
+        while i < range.end {
+            match date_at(text, i).filter(|m| m.end <= range.end) {
+                Some(m) => {
+                    taken[m.first..m.end].iter_mut().for_each(|t| *t = true);
+                    found.push((sentence, m));
+                    i = m.end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    found
+}
+
+fn find_quantities(text: &Text, range: Range<usize>, taken: &mut [bool]) -> Vec<Measured> {
+    let mut found = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if taken[i] || !may_start_quantity(text, i) {
+            i += 1;
+            continue;
+        }
+        match quantity_at(text, i) {
+            Some(Found::Quantity(m))
+                if m.end <= range.end && !taken[m.first..m.end].iter().any(|t| *t) =>
+            {
+                taken[m.first..m.end].iter_mut().for_each(|t| *t = true);
+                i = m.end;
+                found.push(*m);
+            }
+            Some(Found::Skip(to)) => i = to.max(i + 1),
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// Figures `k` and `k + 1` are coordinated: only commas and "and" stand between the first
+/// one's phrase and the second one ("599 kg of cocaine, 200 kg of heroin and 1.3 tonnes").
+fn coordinated(text: &Text, found: &[(Measured, Roles)], k: usize) -> bool {
+    let (first, next) = (&found[k], &found[k + 1]);
+    first.0.end <= next.0.first
+        && (first.1.phrase_end..next.0.first)
+            .all(|j| text.is_symbol(j, &[","]) || text.is_any(j, &["and", "or"]))
+}
+
+/// Within a sentence: coordinated figures share a verb ("599 kg of cocaine, 200 kg of heroin
+/// and 1.3 tonnes of cannabis were seized"; "the confiscation of 1.3 kg of heroin and 1 kg of
+/// cannabis"), and a bare figure takes the subject of an earlier one with the same verb
+/// ("Ninety of the arrests involved X and 170 involved Y").
+fn share_in_coordination(text: &Text, found: &mut [(Measured, Roles)]) {
+    let pairs = found.len().saturating_sub(1);
+    for k in (0..pairs).rev() {
+        if found[k].1.predicate.is_none() && coordinated(text, found, k) {
+            found[k].1.predicate = found[k + 1].1.predicate.clone();
+        }
+    }
+    for k in 0..pairs {
+        if found[k + 1].1.predicate.is_none() && coordinated(text, found, k) {
+            found[k + 1].1.predicate = found[k].1.predicate.clone();
+        }
+    }
+    for k in 1..found.len() {
+        if !found[k].1.bare || found[k].1.predicate.is_none() {
+            continue;
+        }
+        let earlier = found[..k]
+            .iter()
+            .rev()
+            .find(|(_, r)| r.subject.is_some() && r.predicate == found[k].1.predicate)
+            .map(|(_, r)| (r.subject.clone(), r.part_of.clone()));
+        if let Some((subject, part_of)) = earlier {
+            found[k].1.subject = subject;
+            found[k].1.part_of = part_of;
+        }
+    }
+}
+
+/// How far a place after "in", "across" ... may stand from a figure's phrase and still scope
+/// it: "Five were arrested in Malta" (3 tokens), but not a place at the end of a long clause.
+const SCOPE_AFTER_TOKENS: usize = 5;
+const SCOPE_BEFORE_TOKENS: usize = 8;
+
+/// Places that scope each figure: those in its own phrase ("28 EU Member States", "30 Romanian
+/// children"); else a place after "in", "across" ... shortly after its phrase, or shortly
+/// before it; else the places of a figure coordinated with it.
+fn assign_scopes(
+    text: &Text,
+    found: &[(Measured, Roles)],
+    names: &[Mention],
+    listed: &[Range<usize>],
+) -> Vec<Vec<String>> {
+    let in_list = |m: &Mention| listed.iter().any(|r| r.start <= m.first && m.end <= r.end);
+    let introduced = |m: &Mention| {
+        text.lex
+            .words
+            .list_intros
+            .longest_ending_at(text.src, text.tokens, m.first, 3)
+            .is_some()
+    };
+    let locatives: Vec<&Mention> = names
+        .iter()
+        .filter(|m| is_locative(text, m) && !in_list(m) && !introduced(m))
+        .collect();
+    let mut scopes: Vec<Vec<usize>> = found
+        .iter()
+        .enumerate()
+        .map(|(k, (m, r))| {
+            let own: Vec<usize> = names
+                .iter()
+                .filter(|n| n.first >= m.first && n.end <= r.phrase_end)
+                .map(|n| n.place)
+                .collect();
+            if !own.is_empty() {
+                return own;
+            }
+            let next_first = found.get(k + 1).map_or(usize::MAX, |(n, _)| n.first);
+            let prev_end = k.checked_sub(1).map_or(0, |p| found[p].1.phrase_end);
+            let after = locatives.iter().filter(|n| {
+                n.first >= r.phrase_end
+                    && n.end <= next_first
+                    && n.first - r.phrase_end <= SCOPE_AFTER_TOKENS
+            });
+            let after: Vec<usize> = after.map(|n| n.place).collect();
+            if !after.is_empty() {
+                return after;
+            }
+            let before = locatives.iter().filter(|n| {
+                n.first >= prev_end && n.end <= m.first && m.first - n.end <= SCOPE_BEFORE_TOKENS
+            });
+            before.map(|n| n.place).collect()
+        })
+        .collect();
+    for k in 0..found.len().saturating_sub(1) {
+        if coordinated(text, found, k) {
+            if scopes[k + 1].is_empty() {
+                scopes[k + 1] = scopes[k].clone();
+            } else if scopes[k].is_empty() {
+                scopes[k] = scopes[k + 1].clone();
+            }
+        }
+    }
+    scopes
+        .into_iter()
+        .map(|places| {
+            let mut names: Vec<String> = Vec::new();
+            for place in places {
+                let name = &text.lex.places.all[place].name;
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
+            }
+            names
+        })
+        .collect()
+}
+
+fn build_quantity(
+    text: &Text,
+    m: &Measured,
+    r: Roles,
+    scope: Vec<String>,
+    sentence: Span,
+    original: &str,
+) -> Quantity {
+    let (start, end) = text.span(m.first, m.end);
+    Quantity {
+        start,
+        end,
+        text: original[start..end].to_string(),
+        value: m.value,
+        nominal: m.figure.nominal,
+        approx: m.approx,
+        unit: m.unit.clone(),
+        subject: r.subject,
+        predicate: r.predicate,
+        scope,
+        part_of: r.part_of,
+        sentence,
+    }
+}

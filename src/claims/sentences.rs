@@ -1,0 +1,96 @@
+//! Sentence boundaries over tokens.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes after it) when the next token
+//! starts like a sentence; never after an abbreviation ("Mr.", "Jan.") or an initial ("J.").
+//! A blank line always ends a sentence, and so does a line break after a line that reads like a
+//! heading or ends in a colon.
+
+use std::ops::Range;
+
+use super::text::Text;
+use super::tokens::{Gap, TokenKind};
+
+const CLOSERS: &[&str] = &["\"", "'", "”", "’", ")", "]", "»"];
+const TERMINALS: &[&str] = &[".", "!", "?", "…"];
+/// A line shorter than this, ending in a word, is a heading or a dateline; wrapped prose
+/// fills its lines further.
+const HEADING_MAX_BYTES: usize = 60;
+
+/// Token ranges of the sentences of `text`, in order, covering every token.
+pub fn split(text: &Text, abbreviations: &rustc_hash::FxHashSet<String>) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut line_start_byte = text.start(0);
+    for i in 1..text.len() {
+        let gap = text.gap(i);
+        let breaks = match gap {
+            Gap::Paragraph => true,
+            Gap::Line => line_ends_sentence(text, i, line_start_byte),
+            Gap::Space => {
+                ends_with_terminal(text, start, i, abbreviations) && starts_sentence(text, i)
+            }
+            Gap::None => false,
+        };
+        if gap >= Gap::Line {
+            line_start_byte = text.start(i);
+        }
+        if breaks {
+            sentences.push(start..i);
+            start = i;
+        }
+    }
+    if start < text.len() {
+        sentences.push(start..text.len());
+    }
+    sentences
+}
+
+/// Tokens `start..i` end with terminal punctuation that is not an abbreviation's full stop.
+fn ends_with_terminal(
+    text: &Text,
+    start: usize,
+    i: usize,
+    abbreviations: &rustc_hash::FxHashSet<String>,
+) -> bool {
+    let mut last = i - 1;
+    while last > start && text.is_symbol(last, CLOSERS) {
+        last -= 1;
+    }
+    if !text.is_symbol(last, TERMINALS) || last == start {
+        return false;
+    }
+    if text.str(last) != "." {
+        return true;
+    }
+    let before = last - 1;
+    if !text.is_word(before) || !text.glued(last) {
+        return true;
+    }
+    let word = text.str(before);
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    !(initial || abbreviations.contains(text.lower(before).as_ref()))
+}
+
+fn starts_sentence(text: &Text, i: usize) -> bool {
+    let s = text.str(i);
+    match text.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => s.chars().next().is_some_and(char::is_uppercase),
+        _ => [
+            "\"", "“", "'", "‘", "(", "[", "-", "–", "—", "•", "*", "£", "$", "€",
+        ]
+        .contains(&s),
+    }
+}
+
+fn line_ends_sentence(text: &Text, i: usize, line_start_byte: usize) -> bool {
+    let prev = i - 1;
+    let prev_text = text.str(prev);
+    if TERMINALS.contains(&prev_text) || CLOSERS.contains(&prev_text) || prev_text == ":" {
+        return true;
+    }
+    let heading = text.end(prev) - line_start_byte < HEADING_MAX_BYTES
+        && text.is_word(prev)
+        && starts_sentence(text, i);
+    heading || ["-", "*", "•", "–"].contains(&text.str(i))
+}

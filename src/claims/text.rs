@@ -1,0 +1,84 @@
+//! A document's tokens with the lexicon at hand: the view every extraction step reads.
+
+use std::borrow::Cow;
+
+use super::lexicon::Lexicon;
+use super::tokens::{Gap, Token, TokenKind};
+use super::words::lower;
+
+pub struct Text<'a> {
+    pub src: &'a str,
+    pub tokens: &'a [Token],
+    pub lex: &'static Lexicon,
+}
+
+impl<'a> Text<'a> {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub fn str(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.src))
+    }
+
+    pub fn lower(&self, i: usize) -> Cow<'a, str> {
+        lower(self.str(i))
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    pub fn gap(&self, i: usize) -> Gap {
+        self.tokens.get(i).map_or(Gap::Paragraph, |t| t.gap)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+
+    /// The token is this word, in any case.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.str(i).eq_ignore_ascii_case(word)
+    }
+
+    /// The token is one of these words, in any case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let s = self.str(i);
+        words.iter().any(|w| s.eq_ignore_ascii_case(w))
+    }
+
+    pub fn is_symbol(&self, i: usize, symbols: &[&str]) -> bool {
+        self.kind(i) == Some(TokenKind::Symbol) && symbols.contains(&self.str(i))
+    }
+
+    /// Token `i` is glued to the one before it ("kg" in "1kg").
+    pub fn glued(&self, i: usize) -> bool {
+        self.gap(i) == Gap::None
+    }
+
+    pub fn start(&self, i: usize) -> usize {
+        self.tokens.get(i).map_or(self.src.len(), |t| t.start)
+    }
+
+    pub fn end(&self, i: usize) -> usize {
+        self.tokens.get(i).map_or(self.src.len(), |t| t.end)
+    }
+
+    /// Byte span of tokens `from..to` (exclusive).
+    pub fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        if to <= from {
+            let at = self.start(from);
+            return (at, at);
+        }
+        (self.start(from), self.end(to - 1))
+    }
+}
