@@ -1,0 +1,121 @@
+//! Helpers for integration tests: run the real binary, read its JSON.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(rel: &str) -> String {
+    root().join("fixtures").join(rel).display().to_string()
+}
+
+/// The shared seed article, when the material beside the repository is present.
+pub fn seed() -> Option<PathBuf> {
+    let path = root().join("../shared/seeds/000_2319a253f9972857.txt");
+    path.is_file().then_some(path)
+}
+
+pub fn corpus() -> Option<PathBuf> {
+    let path = root().join("../shared/corpus/dev");
+    path.is_dir().then_some(path)
+}
+
+pub fn run(args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the factlint binary runs")
+}
+
+pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the factlint binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input)
+        .expect("stdin takes the input");
+    child
+        .wait_with_output()
+        .expect("the factlint binary finishes")
+}
+
+/// `factlint claims --format json PATH`, parsed; asserts exit code 0.
+pub fn claims_json(path: &Path) -> Value {
+    let out = run(&["claims", "--format", "json", &path.display().to_string()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("claims output is JSON")
+}
+
+/// The claims of the only file in a report.
+pub fn only_file_claims(report: &Value) -> Vec<Value> {
+    let files = report["files"].as_array().expect("files is an array");
+    assert_eq!(files.len(), 1);
+    files[0]["claims"]
+        .as_array()
+        .expect("claims is an array")
+        .clone()
+}
+
+/// Quantities whose text is exactly `text`, in document order.
+pub fn quantities<'a>(claims: &'a [Value], text: &str) -> Vec<&'a Value> {
+    claims
+        .iter()
+        .filter(|c| c["kind"] == "quantity" && c["text"] == text)
+        .collect()
+}
+
+/// The one quantity with this text; panics with the list of texts when absent.
+pub fn quantity<'a>(claims: &'a [Value], text: &str) -> &'a Value {
+    let found = quantities(claims, text);
+    assert!(
+        !found.is_empty(),
+        "no quantity {text:?}; found: {:?}",
+        texts(claims)
+    );
+    found[0]
+}
+
+pub fn texts(claims: &[Value]) -> Vec<String> {
+    claims
+        .iter()
+        .map(|c| {
+            format!(
+                "{}:{}",
+                c["kind"].as_str().unwrap_or(""),
+                c["text"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+pub fn lo_hi(q: &Value) -> (f64, f64) {
+    let bound = |v: &Value, inf: f64| v.as_f64().unwrap_or(inf);
+    (
+        bound(&q["value"]["lo"], f64::NEG_INFINITY),
+        bound(&q["value"]["hi"], f64::INFINITY),
+    )
+}
