@@ -40,9 +40,9 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
     let lex = text.lex;
     let starts_time = |j: usize| {
         let word = text.lower(j);
-        lex.dates.time_modifiers.contains(word.as_ref())
-            || lex.dates.months.contains_key(word.as_ref())
-            || lex.dates.weekdays.contains_key(word.as_ref())
+        lex.dates.time_modifiers.contains(word)
+            || lex.dates.months.contains_key(word)
+            || lex.dates.weekdays.contains_key(word)
     };
     if starts_time(at) {
         return None; // "£300,000 last spring"
@@ -50,7 +50,7 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
     let mut j = at;
     while text.is_word(j)
         && text.gap(j) <= Gap::Space
-        && lex.words.determiners.contains(text.lower(j).as_ref())
+        && lex.words.determiners.contains(text.lower(j))
     {
         j += 1;
     }
@@ -169,9 +169,9 @@ fn predicate_after(text: &Text, at: usize) -> Option<String> {
     let mut auxiliaries = 0;
     while text.is_word(j) && text.gap(j) <= Gap::Space {
         let word = text.lower(j);
-        if lex.words.auxiliaries.contains(word.as_ref()) {
+        if lex.words.auxiliaries.contains(word) {
             auxiliaries += 1;
-        } else if !(auxiliaries > 0 && lex.words.adverbs.contains(word.as_ref())) {
+        } else if !(auxiliaries > 0 && lex.words.adverbs.contains(word)) {
             break;
         }
         j += 1;
@@ -223,13 +223,12 @@ fn verb_before(text: &Text, first: usize) -> Option<(usize, String)> {
                     "some", "than", "more", "over", "under", "only", "just", "a", "an", "another",
                     "further", "million", "billion", "bn", "m", "per", "cent", "percent",
                 ]
-                .contains(&word.as_ref())
+                .contains(&word)
                 {
                     continue;
                 }
                 let lemma = verb_lemma(&lex.lemmas, &word)?;
-                if lex.words.auxiliaries.contains(word.as_ref())
-                    || REPORTING_VERBS.contains(&lemma.as_str())
+                if lex.words.auxiliaries.contains(word) || REPORTING_VERBS.contains(&lemma.as_str())
                 {
                     return None;
                 }
@@ -253,9 +252,7 @@ fn subject_of_verb(text: &Text, verb: usize) -> Option<String> {
             return None;
         }
         let word = text.lower(j);
-        if lex.words.auxiliaries.contains(word.as_ref())
-            || lex.words.adverbs.contains(word.as_ref())
-        {
+        if lex.words.auxiliaries.contains(word) || lex.words.adverbs.contains(word) {
             continue;
         }
         if lex.words.is_function_word(&word)

@@ -9,7 +9,7 @@ use crate::calendar::PartialDate;
 use super::lexicon::{CalendarUnit, RelativeEntry};
 use super::numbers::parse_digits;
 use super::text::Text;
-use super::tokens::Gap;
+use super::tokens::{Gap, TokenKind};
 use super::words::is_capitalized;
 
 /// The parts of a date the text states.
@@ -73,7 +73,10 @@ const MONTH_CUES: &[&str] = &[
 
 /// A date or period starting at token `i`.
 pub fn date_at(text: &Text, i: usize) -> Option<DateMatch> {
-    if let Some(m) = text.lex.dates.relative.longest_at(text.src, text.tokens, i) {
+    if !may_start_date(text, i) {
+        return None;
+    }
+    if let Some(m) = text.lex.dates.relative.longest_at(text, i) {
         return Some(DateMatch {
             first: i,
             end: i + m.len,
@@ -100,7 +103,7 @@ pub fn date_at(text: &Text, i: usize) -> Option<DateMatch> {
     if let Some(p) = decade_at(text, i) {
         return Some(p);
     }
-    let weekday = *text.lex.dates.weekdays.get(text.lower(i).as_ref())?;
+    let weekday = *text.lex.dates.weekdays.get(text.lower(i))?;
     is_capitalized(text.str(i)).then_some(DateMatch {
         first: i,
         end: i + 1,
@@ -108,18 +111,34 @@ pub fn date_at(text: &Text, i: usize) -> Option<DateMatch> {
     })
 }
 
+/// A cheap test that rules out most tokens: dates start with a figure, a capitalised word
+/// (a month or a weekday), or a word that opens a relative date or a period.
+fn may_start_date(text: &Text, i: usize) -> bool {
+    match text.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => {
+            let word = text.lower(i);
+            is_capitalized(text.str(i))
+                || matches!(word, "between" | "from")
+                || text.lex.dates.relative.starts_with_word(word)
+                || text.lex.numbers.cardinals.contains_key(word)
+        }
+        _ => false,
+    }
+}
+
 fn month_at(text: &Text, i: usize) -> Option<u8> {
     if !is_capitalized(text.str(i)) {
         return None;
     }
-    let month = *text.lex.dates.months.get(text.lower(i).as_ref())?;
+    let month = *text.lex.dates.months.get(text.lower(i))?;
     // "Sept." and "Jan.": the abbreviation's full stop belongs to the month.
     Some(month)
 }
 
 /// One past a month name, with the full stop of an abbreviation ("Sept.", not "May.").
 fn month_end(text: &Text, i: usize) -> usize {
-    let abbreviated = !text.lex.dates.full_months.contains(text.lower(i).as_ref());
+    let abbreviated = !text.lex.dates.full_months.contains(text.lower(i));
     if abbreviated && text.is_symbol(i + 1, &["."]) && text.glued(i + 1) {
         i + 2
     } else {
@@ -139,7 +158,7 @@ fn day_at(text: &Text, i: usize) -> Option<(u8, usize)> {
             .lex
             .numbers
             .ordinal_suffixes
-            .contains(text.lower(i + 1).as_ref());
+            .contains(text.lower(i + 1));
     Some((day, if suffix { i + 2 } else { i + 1 }))
 }
 
@@ -158,7 +177,7 @@ fn year_at(text: &Text, i: usize) -> Option<i32> {
 fn simple_at(text: &Text, i: usize) -> Option<(usize, DateParts)> {
     let mut start = i;
     // "Monday, 15 September": the weekday is part of the date.
-    if text.lex.dates.weekdays.contains_key(text.lower(i).as_ref()) && is_capitalized(text.str(i)) {
+    if text.lex.dates.weekdays.contains_key(text.lower(i)) && is_capitalized(text.str(i)) {
         start = if text.is_symbol(i + 1, &[","]) {
             i + 2
         } else {
@@ -245,23 +264,9 @@ fn bare_year_at(text: &Text, i: usize) -> Option<(usize, DateParts)> {
     let glued_word = text.is_word(next) && text.glued(next);
     let measured = text.gap(next) <= Gap::Space
         && (text.is_symbol(next, &["%"])
-            || text
-                .lex
-                .units
-                .by_name
-                .longest_at(text.src, text.tokens, next)
-                .is_some()
-            || text
-                .lex
-                .currencies
-                .names
-                .longest_at(text.src, text.tokens, next)
-                .is_some()
-            || text
-                .lex
-                .numbers
-                .scales
-                .contains_key(text.lower(next).as_ref()));
+            || text.lex.units.by_name.longest_at(text, next).is_some()
+            || text.lex.currencies.names.longest_at(text, next).is_some()
+            || text.lex.numbers.scales.contains_key(text.lower(next)));
     let money = i > 0
         && text
             .lex
@@ -274,7 +279,7 @@ fn bare_year_at(text: &Text, i: usize) -> Option<(usize, DateParts)> {
         && text
             .lex
             .approximations
-            .longest_ending_at(text.src, text.tokens, i, 3)
+            .longest_ending_at(text, i, 3)
             .is_some()
         && !cued;
     (!(glued_word || measured || money || hedged)).then_some((
@@ -434,9 +439,9 @@ fn ago_at(text: &Text, i: usize) -> Option<DateMatch> {
     let amount = if text.is_number(i) {
         parse_digits(text.str(i)).map(|(v, _)| v)?
     } else {
-        *text.lex.numbers.cardinals.get(text.lower(i).as_ref())?
+        *text.lex.numbers.cardinals.get(text.lower(i))?
     };
-    let unit = match text.lower(i + 1).as_ref() {
+    let unit = match text.lower(i + 1) {
         "day" | "days" => CalendarUnit::Day,
         "week" | "weeks" => CalendarUnit::Week,
         "month" | "months" => CalendarUnit::Month,

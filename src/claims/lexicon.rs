@@ -135,19 +135,31 @@ pub struct Numbers {
     pub fractions: FxHashMap<String, f64>,
     pub single: FxHashMap<String, f64>,
     pub vague: FxHashMap<String, Bounds>,
+    /// Lower-case words that may begin a figure written in words: every cardinal and vague
+    /// word, "a", "an", "one" and "half".
+    pub starters: FxHashSet<String>,
 }
 
 impl From<NumbersFile> for Numbers {
     fn from(f: NumbersFile) -> Self {
+        let cardinals = word_map(f.cardinals);
+        let vague: FxHashMap<String, Bounds> = word_map(f.vague);
+        let starters = cardinals
+            .keys()
+            .chain(vague.keys())
+            .cloned()
+            .chain(["a", "an", "one", "half"].map(String::from))
+            .collect();
         Numbers {
-            cardinals: word_map(f.cardinals),
+            starters,
+            cardinals,
             scales: word_map(f.scales),
             suffix_scales: word_map(f.suffix_scales),
             ordinals: word_set(f.ordinals.into_keys()),
             ordinal_suffixes: word_set(f.ordinal_suffixes.words),
             fractions: word_map(f.fractions),
             single: word_map(f.single),
-            vague: word_map(f.vague),
+            vague,
         }
     }
 }
@@ -388,6 +400,8 @@ pub struct FunctionWords {
     pub adverbs: FxHashSet<String>,
     pub relatives: FxHashSet<String>,
     pub list_intros: PhraseTable<String>,
+    /// Every closed-class word above, in one set.
+    all: FxHashSet<String>,
 }
 
 impl From<FunctionWordsFile> for FunctionWords {
@@ -397,7 +411,24 @@ impl From<FunctionWordsFile> for FunctionWords {
         for phrase in f.list_intros {
             list_intros.insert(&phrase, phrase.clone());
         }
+        let all = [
+            &f.determiners,
+            &f.pronouns,
+            &f.prepositions,
+            &f.conjunctions,
+            &f.auxiliaries,
+            &f.adverbs,
+            &f.relatives,
+        ]
+        .into_iter()
+        .flat_map(|v| {
+            v.iter()
+                .filter(|w| !w.contains(' '))
+                .map(|w| lower(w).into_owned())
+        })
+        .collect();
         FunctionWords {
+            all,
             determiners: single_words(f.determiners),
             pronouns: single_words(f.pronouns),
             prepositions: single_words(f.prepositions),
@@ -413,13 +444,7 @@ impl From<FunctionWordsFile> for FunctionWords {
 impl FunctionWords {
     /// Any closed-class word: none of them can be the noun a figure counts.
     pub fn is_function_word(&self, lowered: &str) -> bool {
-        self.determiners.contains(lowered)
-            || self.pronouns.contains(lowered)
-            || self.prepositions.contains(lowered)
-            || self.conjunctions.contains(lowered)
-            || self.auxiliaries.contains(lowered)
-            || self.relatives.contains(lowered)
-            || self.adverbs.contains(lowered)
+        self.all.contains(lowered)
     }
 }
 

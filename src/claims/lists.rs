@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::model::{List, ListItem, Span};
-use super::places::mention_at;
+use super::places::Mention;
 use super::text::Text;
 use super::tokens::Gap;
 use super::words::is_capitalized;
@@ -13,57 +13,58 @@ use super::words::is_capitalized;
 const MIN_NAME_ITEMS: usize = 3;
 const MAX_NAME_WORDS: usize = 4;
 
+#[derive(Clone, Copy)]
 struct Item {
     first: usize,
     end: usize,
-    class: String,
-    canonical: String,
+    /// The gazetteer entry, or `None` for a run of capitalised words.
+    place: Option<usize>,
 }
 
 /// A list item at `i`: a gazetteer place, or a run of capitalised words.
-fn item_at(text: &Text, i: usize) -> Option<Item> {
-    if let Some(m) = mention_at(text, i).filter(|m| !m.demonym) {
-        let place = &text.lex.places.all[m.place];
-        return Some(Item {
-            first: m.first,
-            end: m.end,
-            class: place.class.clone(),
-            canonical: place.name.clone(),
-        });
+fn item_at(text: &Text, i: usize, names: &[Mention]) -> Option<Item> {
+    if !is_capitalized(text.str(i)) && !text.is(i, "the") {
+        return None;
+    }
+    if let Ok(k) = names.binary_search_by_key(&i, |m| m.first) {
+        let m = names[k];
+        if !m.demonym {
+            return Some(Item {
+                first: m.first,
+                end: m.end,
+                place: Some(m.place),
+            });
+        }
     }
     let mut end = i;
     while end - i < MAX_NAME_WORDS
         && text.is_word(end)
         && is_capitalized(text.str(end))
         && (end == i || text.gap(end) <= Gap::Space)
+        && !text.lex.words.is_function_word(text.lower(end))
     {
-        if text.lex.words.is_function_word(&text.lower(end)) {
-            break;
-        }
         end += 1;
     }
-    (end > i).then(|| {
-        let (start, stop) = text.span(i, end);
-        Item {
-            first: i,
-            end,
-            class: "name".to_string(),
-            canonical: text.src[start..stop].to_string(),
-        }
+    (end > i).then_some(Item {
+        first: i,
+        end,
+        place: None,
     })
 }
 
 /// Every list in the tokens `range`.
+/// `names` are the sentence's gazetteer mentions, in order.
 pub fn lists(
     text: &Text,
     range: Range<usize>,
+    names: &[Mention],
     sentence: Span,
     original: &str,
 ) -> Vec<(usize, usize, List)> {
     let mut found = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        match list_at(text, i, range.end) {
+        match list_at(text, i, range.end, names) {
             Some(items) => {
                 let first = items[0].first;
                 let end = items[items.len() - 1].end;
@@ -76,8 +77,8 @@ pub fn lists(
     found
 }
 
-fn list_at(text: &Text, i: usize, limit: usize) -> Option<Vec<Item>> {
-    let first = item_at(text, i)?;
+fn list_at(text: &Text, i: usize, limit: usize, names: &[Mention]) -> Option<Vec<Item>> {
+    let first = item_at(text, i, names)?;
     let mut items = vec![first];
     let mut closed = false;
     loop {
@@ -93,7 +94,7 @@ fn list_at(text: &Text, i: usize, limit: usize) -> Option<Vec<Item>> {
         } else {
             break;
         };
-        let Some(item) = item_at(text, next_at).filter(|it| it.end <= limit) else {
+        let Some(item) = item_at(text, next_at, names).filter(|it| it.end <= limit) else {
             break;
         };
         items.push(item);
@@ -102,7 +103,7 @@ fn list_at(text: &Text, i: usize, limit: usize) -> Option<Vec<Item>> {
             break;
         }
     }
-    let gazetteer = items.iter().all(|it| it.class != "name");
+    let gazetteer = items.iter().all(|it| it.place.is_some());
     let enough = if gazetteer { 2 } else { MIN_NAME_ITEMS };
     (closed && items.len() >= enough).then_some(items)
 }
@@ -113,7 +114,7 @@ fn build(text: &Text, items: Vec<Item>, sentence: Span, original: &str) -> List 
         .lex
         .words
         .list_intros
-        .longest_ending_at(text.src, text.tokens, items[0].first, 3)
+        .longest_ending_at(text, items[0].first, 3)
         .map(|m| m.value.clone())
         .or_else(|| {
             text.is_symbol(items[0].first.wrapping_sub(1), &[":"])
@@ -123,12 +124,19 @@ fn build(text: &Text, items: Vec<Item>, sentence: Span, original: &str) -> List 
         .into_iter()
         .map(|it| {
             let (s, e) = text.span(it.first, it.end);
+            let (class, canonical) = match it.place {
+                Some(id) => {
+                    let place = &text.lex.places.all[id];
+                    (place.class.clone(), place.name.clone())
+                }
+                None => ("name".to_string(), original[s..e].to_string()),
+            };
             ListItem {
                 text: original[s..e].to_string(),
                 start: s,
                 end: e,
-                class: it.class,
-                canonical: it.canonical,
+                class,
+                canonical,
             }
         })
         .collect();

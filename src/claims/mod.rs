@@ -64,8 +64,10 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
         original
     };
     let tokens = tokens::tokenize(prose);
+    let lower = text::lowered(prose);
     let text = Text {
         src: prose,
+        lower: &lower,
         tokens: &tokens,
         lex,
     };
@@ -78,7 +80,7 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     for (index, range) in sentences.iter().enumerate() {
         let sentence = sentence_span(&text, range);
         let names = mentions(&text, range.clone());
-        let lists = lists::lists(&text, range.clone(), sentence, original);
+        let lists = lists::lists(&text, range.clone(), &names, sentence, original);
         let listed: Vec<Range<usize>> = lists.iter().map(|(first, end, _)| *first..*end).collect();
         claims.extend(lists.into_iter().map(|(_, _, list)| Claim::List(list)));
         let in_sentence = find_quantities(&text, range.clone(), &mut taken);
@@ -215,7 +217,7 @@ fn assign_scopes(
         text.lex
             .words
             .list_intros
-            .longest_ending_at(text.src, text.tokens, m.first, 3)
+            .longest_ending_at(text, m.first, 3)
             .is_some()
     };
     let locatives: Vec<&Mention> = names

@@ -102,9 +102,9 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
     }
     let word = text.lower(next);
     let numbers = &text.lex.numbers;
-    let factor = if let Some(&f) = numbers.scales.get(word.as_ref()).filter(|&&f| f >= 1e3) {
+    let factor = if let Some(&f) = numbers.scales.get(word).filter(|&&f| f >= 1e3) {
         Some(f)
-    } else if let Some(&f) = numbers.suffix_scales.get(word.as_ref()) {
+    } else if let Some(&f) = numbers.suffix_scales.get(word) {
         // "m" is also a metre: a million only with money or before a plural noun ("10m people").
         let ambiguous = word == "m" && text.str(next) == "m";
         (!ambiguous || money || counts_things(text, next + 1)).then_some(f)
@@ -147,7 +147,7 @@ fn cardinal_words_at(text: &Text, i: usize) -> Option<Figure> {
     if article {
         // "a hundred", "a million": the article stands for one, and only before a scale
         // ("a twenty-year period" is no figure of 21).
-        if !numbers.scales.contains_key(text.lower(i + 1).as_ref()) {
+        if !numbers.scales.contains_key(text.lower(i + 1)) {
             return None;
         }
         current = 1.0;
@@ -159,7 +159,7 @@ fn cardinal_words_at(text: &Text, i: usize) -> Option<Figure> {
         if !text.is_word(j) {
             break;
         }
-        if let Some(&v) = numbers.cardinals.get(word.as_ref()) {
+        if let Some(&v) = numbers.cardinals.get(word) {
             // Only "twenty" and the like take a unit after them ("twenty one"); "five six" is
             // two figures.
             if last_cardinal.is_some_and(|prev| !(prev >= 20.0 && prev % 10.0 == 0.0 && v < 10.0)) {
@@ -168,7 +168,7 @@ fn cardinal_words_at(text: &Text, i: usize) -> Option<Figure> {
             current += v;
             last_scale = None;
             last_cardinal = Some(v);
-        } else if let Some(&s) = numbers.scales.get(word.as_ref()) {
+        } else if let Some(&s) = numbers.scales.get(word) {
             if !seen_any && !article {
                 break;
             }
@@ -195,7 +195,7 @@ fn cardinal_words_at(text: &Text, i: usize) -> Option<Figure> {
             j += 2;
         } else if text.is(j + 1, "and") && last_scale == Some(100.0) && text.is_word(j + 2) {
             let next = text.lower(j + 2);
-            if !numbers.cardinals.contains_key(next.as_ref()) {
+            if !numbers.cardinals.contains_key(next) {
                 break;
             }
             j += 2;
@@ -234,7 +234,7 @@ fn single_at(text: &Text, i: usize) -> Option<Figure> {
     if !text.is_any(i, &["a", "an", "one"]) {
         return None;
     }
-    let &v = text.lex.numbers.single.get(text.lower(i + 1).as_ref())?;
+    let &v = text.lex.numbers.single.get(text.lower(i + 1))?;
     Some(Figure {
         first: i,
         end: i + 2,
@@ -253,7 +253,7 @@ fn fraction_at(text: &Text, i: usize) -> Option<Figure> {
         (1.0, i)
     } else if text.is_any(i, &["a", "an", "one"]) {
         (1.0, i + 1)
-    } else if let Some(&n) = numbers.cardinals.get(text.lower(i).as_ref()) {
+    } else if let Some(&n) = numbers.cardinals.get(text.lower(i)) {
         let hyphen = text.is_symbol(i + 1, &["-"]) && text.glued(i + 1) && text.glued(i + 2);
         (n, if hyphen { i + 2 } else { i + 1 })
     } else {
@@ -262,7 +262,7 @@ fn fraction_at(text: &Text, i: usize) -> Option<Figure> {
     if denominator_at > i && text.gap(denominator_at) > Gap::Space {
         return None;
     }
-    let &denominator = numbers.fractions.get(text.lower(denominator_at).as_ref())?;
+    let &denominator = numbers.fractions.get(text.lower(denominator_at))?;
     // A plural denominator needs a numerator above one, and "a third" needs its article.
     let plural = text.lower(denominator_at).ends_with('s');
     if (plural && numerator < 2.0) || (!plural && numerator > 1.0) {
@@ -287,7 +287,7 @@ fn fraction_at(text: &Text, i: usize) -> Option<Figure> {
         j += 1;
     }
     if text.is_any(j, &["a", "an"]) {
-        if let Some(&s) = numbers.scales.get(text.lower(j + 1).as_ref()) {
+        if let Some(&s) = numbers.scales.get(text.lower(j + 1)) {
             figure.fraction = false;
             figure.end = j + 2;
             if s >= 1e3 {
@@ -307,12 +307,12 @@ fn fraction_at(text: &Text, i: usize) -> Option<Figure> {
 /// "hundreds of", "tens of thousands of", "dozens": an order of magnitude, not a figure.
 fn vague_at(text: &Text, i: usize) -> Option<Figure> {
     let numbers = &text.lex.numbers;
-    let first = *numbers.vague.get(text.lower(i).as_ref())?;
+    let first = *numbers.vague.get(text.lower(i))?;
     let (mut lo, mut hi) = (first.lo, first.hi);
     let mut end = i + 1;
     // "tens of thousands": each further vague word multiplies by its base (a thousand).
     while text.is(end, "of") {
-        let Some(next) = numbers.vague.get(text.lower(end + 1).as_ref()) else {
+        let Some(next) = numbers.vague.get(text.lower(end + 1)) else {
             break;
         };
         let base = next.lo / 2.0;
@@ -339,8 +339,10 @@ mod tests {
 
     fn read(src: &str) -> Option<(f64, Option<f64>, usize, bool, bool)> {
         let tokens = tokenize(src);
+        let lower = crate::claims::text::lowered(src);
         let text = Text {
             src,
+            lower: &lower,
             tokens: &tokens,
             lex: Lexicon::embedded(),
         };

@@ -5,7 +5,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::tokens::{Gap, Token, tokenize};
+use super::text::Text;
+use super::tokens::{Gap, tokenize};
 use super::words::lower;
 
 /// A table of phrases, matched either case-insensitively or exactly.
@@ -64,7 +65,7 @@ impl<T> PhraseTable<T> {
         let entries = if self.case_sensitive {
             self.by_first.get(word)
         } else {
-            self.by_first.get(lower(word).as_ref())
+            self.by_first.get(lower(word).as_ref() as &str)
         };
         entries?
             .iter()
@@ -72,44 +73,40 @@ impl<T> PhraseTable<T> {
             .map(|e| &e.value)
     }
 
+    /// Does some phrase start with this word (as the table keys it)?
+    pub fn starts_with_word(&self, key: &str) -> bool {
+        self.by_first.contains_key(key)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
 
-    fn entries_at(&self, src: &str, token: &Token) -> Option<&Vec<Entry<T>>> {
-        let text = token.text(src);
+    /// The token's text as this table keys it: exact, or lower case.
+    fn token_key<'s>(&self, text: &Text<'s>, i: usize) -> &'s str {
         if self.case_sensitive {
-            self.by_first.get(text)
+            text.str(i)
         } else {
-            self.by_first.get(lower(text).as_ref())
+            text.lower(i)
         }
     }
 
-    fn rest_matches(&self, entry: &Entry<T>, src: &str, tokens: &[Token], at: usize) -> bool {
+    fn rest_matches(&self, entry: &Entry<T>, text: &Text, at: usize) -> bool {
         entry.rest.iter().enumerate().all(|(k, word)| {
-            tokens.get(at + 1 + k).is_some_and(|t| {
-                let text = t.text(src);
-                t.gap != Gap::Paragraph
-                    && if self.case_sensitive {
-                        text == word
-                    } else {
-                        lower(text) == word.as_str()
-                    }
-            })
+            let j = at + 1 + k;
+            j < text.len() && text.gap(j) != Gap::Paragraph && self.token_key(text, j) == word
         })
     }
 
     /// The longest phrase that starts at token `at`. Phrases never cross a paragraph break.
-    pub fn longest_at<'t>(
-        &'t self,
-        src: &str,
-        tokens: &[Token],
-        at: usize,
-    ) -> Option<PhraseMatch<'t, T>> {
-        let entries = self.entries_at(src, tokens.get(at)?)?;
+    pub fn longest_at<'t>(&'t self, text: &Text, at: usize) -> Option<PhraseMatch<'t, T>> {
+        if at >= text.len() {
+            return None;
+        }
+        let entries = self.by_first.get(self.token_key(text, at))?;
         entries
             .iter()
-            .find(|entry| self.rest_matches(entry, src, tokens, at))
+            .find(|entry| self.rest_matches(entry, text, at))
             .map(|entry| PhraseMatch {
                 len: entry.rest.len() + 1,
                 value: &entry.value,
@@ -119,17 +116,16 @@ impl<T> PhraseTable<T> {
     /// The longest phrase that ends just before token `end`, at most `max_len` tokens long.
     pub fn longest_ending_at<'t>(
         &'t self,
-        src: &str,
-        tokens: &[Token],
+        text: &Text,
         end: usize,
         max_len: usize,
     ) -> Option<PhraseMatch<'t, T>> {
         (1..=max_len.min(end)).rev().find_map(|len| {
             let at = end - len;
-            let entries = self.entries_at(src, &tokens[at])?;
+            let entries = self.by_first.get(self.token_key(text, at))?;
             entries
                 .iter()
-                .find(|e| e.rest.len() + 1 == len && self.rest_matches(e, src, tokens, at))
+                .find(|e| e.rest.len() + 1 == len && self.rest_matches(e, text, at))
                 .map(|entry| PhraseMatch {
                     len,
                     value: &entry.value,
@@ -141,6 +137,20 @@ impl<T> PhraseTable<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claims::lexicon::Lexicon;
+    use crate::claims::text::lowered;
+    use crate::claims::tokens::Token;
+
+    fn with_text<R>(src: &str, f: impl FnOnce(&Text) -> R) -> R {
+        let tokens: Vec<Token> = tokenize(src);
+        let lower = lowered(src);
+        f(&Text {
+            src,
+            lower: &lower,
+            tokens: &tokens,
+            lex: Lexicon::embedded(),
+        })
+    }
 
     #[test]
     fn longest_phrase_wins() {
@@ -148,31 +158,32 @@ mod tests {
         table.insert("more", 1);
         table.insert("more than", 2);
         table.insert("per cent", 3);
-        let src = "More than 5 per cent";
-        let tokens = tokenize(src);
-        let m = table.longest_at(src, &tokens, 0).unwrap();
-        assert_eq!((m.len, *m.value), (2, 2));
-        assert_eq!(*table.longest_at(src, &tokens, 3).unwrap().value, 3);
-        assert!(table.longest_at(src, &tokens, 2).is_none());
-        let back = table.longest_ending_at(src, &tokens, 2, 3).unwrap();
-        assert_eq!((back.len, *back.value), (2, 2));
+        with_text("More than 5 per cent", |text| {
+            let m = table.longest_at(text, 0).unwrap();
+            assert_eq!((m.len, *m.value), (2, 2));
+            assert_eq!(*table.longest_at(text, 3).unwrap().value, 3);
+            assert!(table.longest_at(text, 2).is_none());
+            let back = table.longest_ending_at(text, 2, 3).unwrap();
+            assert_eq!((back.len, *back.value), (2, 2));
+        });
     }
 
     #[test]
     fn case_sensitive_tables_need_the_exact_case() {
         let mut table = PhraseTable::new(true);
         table.insert("US", "United States");
-        let src = "the US and us";
-        let tokens = tokenize(src);
-        assert!(table.longest_at(src, &tokens, 1).is_some());
-        assert!(table.longest_at(src, &tokens, 3).is_none());
+        with_text("the US and us", |text| {
+            assert!(table.longest_at(text, 1).is_some());
+            assert!(table.longest_at(text, 3).is_none());
+        });
     }
 
     #[test]
     fn phrases_stop_at_paragraphs() {
         let mut table = PhraseTable::new(false);
         table.insert("as well as", ());
-        let src = "as well\n\nas";
-        assert!(table.longest_at(src, &tokenize(src), 0).is_none());
+        with_text("as well\n\nas", |text| {
+            assert!(table.longest_at(text, 0).is_none())
+        });
     }
 }

@@ -26,7 +26,7 @@ pub fn mention_at(text: &Text, i: usize) -> Option<Mention> {
     if !is_capitalized(text.str(at)) {
         return None;
     }
-    if let Some(m) = places.by_name.longest_at(text.src, text.tokens, at) {
+    if let Some(m) = places.by_name.longest_at(text, at) {
         return Some(Mention {
             first: i,
             end: at + m.len,
@@ -47,7 +47,7 @@ pub fn mention_at(text: &Text, i: usize) -> Option<Mention> {
     if the {
         return None;
     }
-    let m = places.by_demonym.longest_at(text.src, text.tokens, at)?;
+    let m = places.by_demonym.longest_at(text, at)?;
     Some(Mention {
         first: at,
         end: at + m.len,

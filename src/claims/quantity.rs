@@ -216,11 +216,7 @@ pub fn hedge(p: Interval, nominal: f64, approx: Approx, unit: &Unit) -> Interval
 
 /// A currency sign or code right before a figure: "£300", "US$ 5m", "EUR 2.5bn".
 fn currency_before_figure(text: &Text, i: usize) -> Option<(CurrencyName, usize)> {
-    let m = text
-        .lex
-        .currencies
-        .symbols
-        .longest_at(text.src, text.tokens, i)?;
+    let m = text.lex.currencies.symbols.longest_at(text, i)?;
     let figure = i + m.len;
     (text.gap(figure) <= Gap::Space && (text.is_number(figure) || text.is_word(figure)))
         .then(|| (m.value.clone(), m.len))
@@ -234,8 +230,8 @@ fn currency_after(text: &Text, at: usize) -> Option<(CurrencyName, usize)> {
     let currencies = &text.lex.currencies;
     let m = currencies
         .names
-        .longest_at(text.src, text.tokens, at)
-        .or_else(|| currencies.codes.longest_at(text.src, text.tokens, at))?;
+        .longest_at(text, at)
+        .or_else(|| currencies.codes.longest_at(text, at))?;
     Some((m.value.clone(), m.len))
 }
 
@@ -247,8 +243,8 @@ fn unit_after(text: &Text, at: usize) -> Option<(Unit, usize)> {
     let units = &text.lex.units;
     let m = units
         .by_exact_name
-        .longest_at(text.src, text.tokens, at)
-        .or_else(|| units.by_name.longest_at(text.src, text.tokens, at))?;
+        .longest_at(text, at)
+        .or_else(|| units.by_name.longest_at(text, at))?;
     // A unit word must end where a word ends: "5 mins" but not "5 minsk".
     Some((m.value.clone(), m.len))
 }
@@ -260,7 +256,7 @@ fn age_at(text: &Text, figure: &Figure, at: usize) -> Option<(usize, Unit)> {
     if text.is_symbol(j, &["-"]) {
         j += 1;
     }
-    let per_year = match text.lower(j).as_ref() {
+    let per_year = match text.lower(j) {
         "year" | "years" => 1.0,
         "month" | "months" => 1.0 / 12.0,
         "week" | "weeks" => 7.0 / 365.2425,
@@ -294,19 +290,12 @@ fn not_a_measure(text: &Text, figure: &Figure) -> Option<usize> {
     if text.is_word(next) && text.glued(next) && figure.scale.is_none() {
         let word = text.lower(next);
         let known_unit = unit_after(text, next).is_some() || currency_after(text, next).is_some();
-        if lex.numbers.ordinal_suffixes.contains(word.as_ref()) || !known_unit {
+        if lex.numbers.ordinal_suffixes.contains(word) || !known_unit {
             return Some(next + 1);
         }
     }
     // Times of day: "10:30", "3pm", "10.30 GMT".
-    if text
-        .lex
-        .dates
-        .time_words
-        .longest_at(text.src, text.tokens, next)
-        .is_some()
-        && text.gap(next) <= Gap::Space
-    {
+    if text.lex.dates.time_words.longest_at(text, next).is_some() && text.gap(next) <= Gap::Space {
         return Some(next + 1);
     }
     // "10:30", "2.0.1", "15/09", "3:1": one figure glued to another by a symbol.
@@ -371,7 +360,7 @@ fn names_something(text: &Text, figure: &Figure) -> bool {
         return false;
     }
     let word = text.lower(prev);
-    text.lex.identifiers.heads.contains(word.as_ref())
+    text.lex.identifiers.heads.contains(word)
         || (is_capitalized(text.str(prev)) && !is_ordinary_word_before_figure(text, prev))
 }
 
@@ -399,27 +388,12 @@ fn is_ordinary_word_before_figure(text: &Text, prev: usize) -> bool {
     let sentence_start = prev == 0 || text.gap(prev) >= Gap::Line || after_break;
     sentence_start
         || lex.words.is_function_word(&word)
-        || lex.dates.months.contains_key(word.as_ref())
-        || lex.dates.weekdays.contains_key(word.as_ref())
-        || lex
-            .places
-            .by_name
-            .longest_at(text.src, text.tokens, prev)
-            .is_some()
-        || lex
-            .places
-            .by_demonym
-            .longest_at(text.src, text.tokens, prev)
-            .is_some()
-        || lex
-            .currencies
-            .symbols
-            .longest_at(text.src, text.tokens, prev)
-            .is_some()
-        || lex
-            .approximations
-            .longest_at(text.src, text.tokens, prev)
-            .is_some()
+        || lex.dates.months.contains_key(word)
+        || lex.dates.weekdays.contains_key(word)
+        || lex.places.by_name.longest_at(text, prev).is_some()
+        || lex.places.by_demonym.longest_at(text, prev).is_some()
+        || lex.currencies.symbols.longest_at(text, prev).is_some()
+        || lex.approximations.longest_at(text, prev).is_some()
 }
 
 enum RangeEnd {
@@ -457,13 +431,13 @@ fn is_score(text: &Text, first: usize, end: usize) -> bool {
     let words = &text.lex.identifiers.score_words;
     let near = (first.saturating_sub(3)..first).chain(end..end + 3);
     near.filter(|&j| text.is_word(j))
-        .any(|j| words.contains(text.lower(j).as_ref()))
+        .any(|j| words.contains(text.lower(j)))
 }
 
 /// A hedge before the figure: "more than 1,000", "some 200". Returns its kind and length.
 fn hedge_before(text: &Text, first: usize) -> Option<(Approx, usize)> {
     let table = &text.lex.approximations;
-    let m = table.longest_ending_at(text.src, text.tokens, first, 4)?;
+    let m = table.longest_ending_at(text, first, 4)?;
     let ApproxPhrase {
         kind,
         position,
@@ -476,7 +450,7 @@ fn hedge_before(text: &Text, first: usize) -> Option<(Approx, usize)> {
             .lex
             .currencies
             .symbols
-            .longest_at(text.src, text.tokens, first)
+            .longest_at(text, first)
             .is_some();
     (position == Position::Before && text.gap(first) <= Gap::Space && applies)
         .then_some((kind, m.len))
@@ -484,30 +458,21 @@ fn hedge_before(text: &Text, first: usize) -> Option<(Approx, usize)> {
 
 /// A hedge after the figure and its unit: "1,000 or more", "200 or so".
 fn hedge_after(text: &Text, end: usize) -> Option<(Approx, usize)> {
-    let m = text
-        .lex
-        .approximations
-        .longest_at(text.src, text.tokens, end)?;
+    let m = text.lex.approximations.longest_at(text, end)?;
     let ApproxPhrase { kind, position, .. } = *m.value;
     (position == Position::After && text.gap(end) <= Gap::Space).then_some((kind, m.len))
 }
 
-/// Does token `i` start something a quantity could begin with?
+/// Does token `i` start something a quantity could begin with? A cheap test, run on every
+/// token: one set lookup for words, and the currency table only for symbols and capitals.
 pub fn may_start_quantity(text: &Text, i: usize) -> bool {
     match text.kind(i) {
         Some(TokenKind::Number) => true,
-        Some(TokenKind::Word) | Some(TokenKind::Symbol) => {
-            let word = text.lower(i);
-            let n = &text.lex.numbers;
-            n.cardinals.contains_key(word.as_ref())
-                || n.vague.contains_key(word.as_ref())
-                || matches!(word.as_ref(), "a" | "an" | "half" | "one")
-                || text
-                    .lex
-                    .currencies
-                    .symbols
-                    .longest_at(text.src, text.tokens, i)
-                    .is_some()
+        Some(TokenKind::Symbol) => text.lex.currencies.symbols.longest_at(text, i).is_some(),
+        Some(TokenKind::Word) => {
+            text.lex.numbers.starters.contains(text.lower(i))
+                || (is_capitalized(text.str(i))
+                    && text.lex.currencies.symbols.longest_at(text, i).is_some())
         }
         None => false,
     }

@@ -68,7 +68,7 @@ fn ends_with_terminal(
     }
     let word = text.str(before);
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !(initial || abbreviations.contains(text.lower(before).as_ref()))
+    !(initial || abbreviations.contains(text.lower(before)))
 }
 
 fn starts_sentence(text: &Text, i: usize) -> bool {

@@ -1,13 +1,18 @@
 //! A document's tokens with the lexicon at hand: the view every extraction step reads.
 
-use std::borrow::Cow;
-
 use super::lexicon::Lexicon;
 use super::tokens::{Gap, Token, TokenKind};
-use super::words::lower;
+
+/// `src` with ASCII letters in lower case: the same length, so token offsets apply to both.
+/// Lexicons are looked up in it without allocating.
+pub fn lowered(src: &str) -> String {
+    src.to_ascii_lowercase()
+}
 
 pub struct Text<'a> {
     pub src: &'a str,
+    /// [`lowered`] of `src`.
+    pub lower: &'a str,
     pub tokens: &'a [Token],
     pub lex: &'static Lexicon,
 }
@@ -25,8 +30,11 @@ impl<'a> Text<'a> {
         self.tokens.get(i).map_or("", |t| t.text(self.src))
     }
 
-    pub fn lower(&self, i: usize) -> Cow<'a, str> {
-        lower(self.str(i))
+    /// The token in lower case (ASCII letters only: "Élysée" keeps its "É").
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.lower[t.start..t.end])
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {

@@ -127,7 +127,14 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 fn word_end(src: &str, start: usize) -> usize {
     let bytes = src.as_bytes();
     let mut end = start;
-    while let Some(c) = src[end..].chars().next() {
+    loop {
+        // ASCII letters and digits, the common case, without decoding.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(c) = src[end..].chars().next() else {
+            break;
+        };
         if c.is_alphanumeric() {
             end += c.len_utf8();
             continue;
