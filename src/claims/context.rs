@@ -62,14 +62,14 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
     let mut words: Vec<usize> = Vec::new();
     while words.len() < MAX_PHRASE_WORDS && text.is_word(j) && text.gap(j) <= Gap::Space {
         let word = text.lower(j);
-        if lex.words.is_function_word(&word) {
+        if lex.words.is_function_word(word) {
             break;
         }
         // "arrests made", "170 involved": a verb ends the phrase, unless it is an adjective
         // before a noun ("30 injured people").
-        let participle = is_past_form(&lex.lemmas, &word);
+        let participle = is_past_form(&lex.lemmas, word);
         if participle
-            && !(text.is_word(j + 1) && singular(&lex.lemmas, &text.lower(j + 1)).is_some())
+            && !(text.is_word(j + 1) && singular(&lex.lemmas, text.lower(j + 1)).is_some())
         {
             break;
         }
@@ -85,13 +85,13 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
         }
         j += 1;
         // A plural noun ends the phrase: "individuals were", "countries including".
-        if singular(&lex.lemmas, &word).is_some() {
+        if singular(&lex.lemmas, word).is_some() {
             break;
         }
     }
     let &head = words.last()?;
     let head_lower = text.lower(head);
-    let lemma = noun_lemma(&lex.lemmas, strip_possessive(&head_lower));
+    let lemma = noun_lemma(&lex.lemmas, strip_possessive(head_lower));
     // "EU Member States" -> "member state": a known compound takes its modifier along.
     let lemma = match words.len().checked_sub(2).map(|k| words[k]) {
         Some(modifier) => {
@@ -119,7 +119,7 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
     };
     let count_like = matches!(m.unit.dimension.as_str(), "count" | "percent");
     if let Some(noun) = m.hyphen_noun {
-        roles.subject = Some(noun_lemma(&text.lex.lemmas, &text.lower(noun)));
+        roles.subject = Some(noun_lemma(&text.lex.lemmas, text.lower(noun)));
         roles.phrase_end = noun + 1;
         if text.is(noun, "strong") {
             if let Some(np) = noun_phrase_at(text, noun + 1) {
@@ -180,9 +180,9 @@ fn predicate_after(text: &Text, at: usize) -> Option<String> {
         return None;
     }
     let word = text.lower(j);
-    let lemma = verb_lemma(&lex.lemmas, &word)?;
+    let lemma = verb_lemma(&lex.lemmas, word)?;
     // With no auxiliary, only a finite form is a verb here ("170 involved", "prices rise").
-    let finite = auxiliaries > 0 || is_past_form(&lex.lemmas, &word) || word.ends_with('s');
+    let finite = auxiliaries > 0 || is_past_form(&lex.lemmas, word) || word.ends_with('s');
     (finite && !REPORTING_VERBS.contains(&lemma.as_str())).then_some(lemma)
 }
 
@@ -192,7 +192,7 @@ fn nominalisation_before(text: &Text, first: usize) -> Option<String> {
         return None;
     }
     let noun = text.lower(first - 2);
-    let singular_noun = noun_lemma(&text.lex.lemmas, &noun);
+    let singular_noun = noun_lemma(&text.lex.lemmas, noun);
     text.lex
         .lemmas
         .nominalisations
@@ -227,14 +227,13 @@ fn verb_before(text: &Text, first: usize) -> Option<(usize, String)> {
                 {
                     continue;
                 }
-                let lemma = verb_lemma(&lex.lemmas, &word)?;
+                let lemma = verb_lemma(&lex.lemmas, word)?;
                 if lex.words.auxiliaries.contains(word) || REPORTING_VERBS.contains(&lemma.as_str())
                 {
                     return None;
                 }
-                let finite = is_past_form(&lex.lemmas, &word)
-                    || word.ends_with('s')
-                    || word.ends_with("ing");
+                let finite =
+                    is_past_form(&lex.lemmas, word) || word.ends_with('s') || word.ends_with("ing");
                 return finite.then_some((j, lemma));
             }
         }
@@ -255,12 +254,12 @@ fn subject_of_verb(text: &Text, verb: usize) -> Option<String> {
         if lex.words.auxiliaries.contains(word) || lex.words.adverbs.contains(word) {
             continue;
         }
-        if lex.words.is_function_word(&word)
-            || verb_lemma(&lex.lemmas, &word).is_some_and(|_| is_past_form(&lex.lemmas, &word))
+        if lex.words.is_function_word(word)
+            || verb_lemma(&lex.lemmas, word).is_some_and(|_| is_past_form(&lex.lemmas, word))
         {
             return None;
         }
-        return Some(noun_lemma(&lex.lemmas, strip_possessive(&word)));
+        return Some(noun_lemma(&lex.lemmas, strip_possessive(word)));
     }
 }
 
@@ -270,10 +269,10 @@ fn noun_of_before(text: &Text, first: usize) -> Option<String> {
         return None;
     }
     let word = text.lower(first - 2);
-    if text.lex.words.is_function_word(&word) {
+    if text.lex.words.is_function_word(word) {
         return None;
     }
-    Some(noun_lemma(&text.lex.lemmas, strip_possessive(&word)))
+    Some(noun_lemma(&text.lex.lemmas, strip_possessive(word)))
 }
 
 /// Prepositions after which a place scopes a figure: "in Malta", "across Europe".

@@ -123,7 +123,7 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
 
 /// Token `i` begins what a count counts: a plural noun or "of".
 fn counts_things(text: &Text, i: usize) -> bool {
-    text.is_word(i) && (text.is(i, "of") || singular(&text.lex.lemmas, &text.lower(i)).is_some())
+    text.is_word(i) && (text.is(i, "of") || singular(&text.lex.lemmas, text.lower(i)).is_some())
 }
 
 /// Figures written in words: cardinals, "a dozen", fractions, vague amounts.

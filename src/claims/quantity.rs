@@ -387,7 +387,7 @@ fn is_ordinary_word_before_figure(text: &Text, prev: usize) -> bool {
         && text.gap(prev) != Gap::None;
     let sentence_start = prev == 0 || text.gap(prev) >= Gap::Line || after_break;
     sentence_start
-        || lex.words.is_function_word(&word)
+        || lex.words.is_function_word(word)
         || lex.dates.months.contains_key(word)
         || lex.dates.weekdays.contains_key(word)
         || lex.places.by_name.longest_at(text, prev).is_some()
