@@ -62,7 +62,7 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
     let mut words: Vec<usize> = Vec::new();
     while words.len() < MAX_PHRASE_WORDS && text.is_word(j) && text.gap(j) <= Gap::Space {
         let word = text.lower(j);
-        if lex.words.is_function_word(word) {
+        if text.lex.words.is_function_word(text.lower(j)) {
             break;
         }
         // "arrests made", "170 involved": a verb ends the phrase, unless it is an adjective
@@ -254,7 +254,7 @@ fn subject_of_verb(text: &Text, verb: usize) -> Option<String> {
         if lex.words.auxiliaries.contains(word) || lex.words.adverbs.contains(word) {
             continue;
         }
-        if lex.words.is_function_word(word)
+        if text.lex.words.is_function_word(text.lower(j))
             || verb_lemma(&lex.lemmas, word).is_some_and(|_| is_past_form(&lex.lemmas, word))
         {
             return None;
@@ -269,7 +269,7 @@ fn noun_of_before(text: &Text, first: usize) -> Option<String> {
         return None;
     }
     let word = text.lower(first - 2);
-    if text.lex.words.is_function_word(word) {
+    if text.lex.words.is_function_word(text.lower(first - 2)) {
         return None;
     }
     Some(noun_lemma(&text.lex.lemmas, strip_possessive(word)))

@@ -6,7 +6,7 @@
 
 use crate::calendar::PartialDate;
 
-use super::lexicon::{CalendarUnit, RelativeEntry};
+use super::lexicon::{CalendarUnit, RelativeEntry, flags};
 use super::numbers::parse_digits;
 use super::text::Text;
 use super::tokens::{Gap, TokenKind};
@@ -116,13 +116,8 @@ pub fn date_at(text: &Text, i: usize) -> Option<DateMatch> {
 fn may_start_date(text: &Text, i: usize) -> bool {
     match text.kind(i) {
         Some(TokenKind::Number) => true,
-        Some(TokenKind::Word) => {
-            let word = text.lower(i);
-            is_capitalized(text.str(i))
-                || matches!(word, "between" | "from")
-                || text.lex.dates.relative.starts_with_word(word)
-                || text.lex.numbers.cardinals.contains_key(word)
-        }
+        // Cardinals start "three years ago".
+        Some(TokenKind::Word) => text.has(i, flags::DATE | flags::NUMBER),
         _ => false,
     }
 }

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
+use super::filter::WordSet;
 use super::model::{Approx, Unit};
 use super::phrases::PhraseTable;
 use super::words::lower;
@@ -26,6 +27,56 @@ pub struct Lexicon {
     pub identifiers: Identifiers,
     /// Words whose full stop does not end a sentence: "Mr.", "Jan.".
     pub abbreviations: FxHashSet<String>,
+    /// What each word may begin, from all the tables above: see [`flags`].
+    lower_flags: FlagMap,
+    exact_flags: FlagMap,
+}
+
+/// Words to flags, keyed by the word's bytes packed in an integer: no string hashing or
+/// comparing in the per-token hot path. Words longer than 16 bytes take a slower map.
+#[derive(Debug, Default)]
+struct FlagMap {
+    short: FxHashMap<u128, u8>,
+    long: FxHashMap<String, u8>,
+}
+
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 16).then(|| {
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        u128::from_le_bytes(buf)
+    })
+}
+
+impl FlagMap {
+    fn add(&mut self, word: &str, flag: u8) {
+        match pack(word) {
+            Some(key) => *self.short.entry(key).or_default() |= flag,
+            None => *self.long.entry(word.to_string()).or_default() |= flag,
+        }
+    }
+
+    fn get(&self, word: &str) -> u8 {
+        match pack(word) {
+            Some(key) => self.short.get(&key).copied().unwrap_or(0),
+            None => self.long.get(word).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// Bits that say, for one token, which lexicons it may begin an entry of. Computed once per
+/// token so that the extraction steps, which each visit every token, test a bit instead of
+/// hashing the word again.
+pub mod flags {
+    /// A figure in words: "ninety", "a", "half", "hundreds".
+    pub const NUMBER: u8 = 1;
+    /// A date: a month, a weekday, "last", "between".
+    pub const DATE: u8 = 2;
+    /// A place, organisation or demonym of the gazetteer (exact case).
+    pub const PLACE: u8 = 8;
+    /// A currency sign, symbol or code (exact case).
+    pub const CURRENCY: u8 = 16;
 }
 
 /// Something in the embedded data is wrong: a bug in factlint's own files, caught by tests.
@@ -74,7 +125,9 @@ impl Lexicon {
     }
 
     pub fn load() -> Result<Lexicon, LexiconError> {
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
+            lower_flags: FlagMap::default(),
+            exact_flags: FlagMap::default(),
             numbers: Numbers::from(parse::<NumbersFile>(NUMBERS)?),
             approximations: approximations(parse(APPROXIMATIONS)?, APPROXIMATIONS.0)?,
             units: Units::from(parse::<UnitsFile>(UNITS)?),
@@ -85,7 +138,47 @@ impl Lexicon {
             places: Places::from(parse::<PlacesFile>(PLACES)?),
             identifiers: Identifiers::from(parse::<IdentifiersFile>(IDENTIFIERS)?),
             abbreviations: word_set(parse::<WordList>(ABBREVIATIONS)?.words),
-        })
+        };
+        lexicon.index_flags();
+        Ok(lexicon)
+    }
+
+    fn index_flags(&mut self) {
+        let mut lower_flags = FlagMap::default();
+        for w in self.numbers.starters.iter() {
+            lower_flags.add(w, flags::NUMBER);
+        }
+        for w in self.dates.starters.iter() {
+            lower_flags.add(w, flags::DATE);
+        }
+        let mut exact_flags = FlagMap::default();
+        for w in self
+            .places
+            .by_name
+            .first_words()
+            .chain(self.places.by_demonym.first_words())
+        {
+            exact_flags.add(w, flags::PLACE);
+        }
+        for w in self.currencies.symbols.first_words() {
+            exact_flags.add(w, flags::CURRENCY);
+        }
+        self.lower_flags = lower_flags;
+        self.exact_flags = exact_flags;
+    }
+
+    /// The [`flags`] of a token, from its text and its lower-case form.
+    pub fn flags(&self, exact: &str, lowered: &str) -> u8 {
+        let mut f = self.lower_flags.get(lowered);
+        if !exact.is_empty() && !exact.as_bytes()[0].is_ascii_lowercase() {
+            f |= self.exact_flags.get(exact);
+            // "Malta's" begins what "Malta" begins.
+            let stem = super::words::strip_possessive(exact);
+            if stem.len() < exact.len() {
+                f |= self.exact_flags.get(stem);
+            }
+        }
+        f
     }
 }
 
@@ -137,7 +230,7 @@ pub struct Numbers {
     pub vague: FxHashMap<String, Bounds>,
     /// Lower-case words that may begin a figure written in words: every cardinal and vague
     /// word, "a", "an", "one" and "half".
-    pub starters: FxHashSet<String>,
+    pub starters: WordSet,
 }
 
 impl From<NumbersFile> for Numbers {
@@ -401,7 +494,7 @@ pub struct FunctionWords {
     pub relatives: FxHashSet<String>,
     pub list_intros: PhraseTable<String>,
     /// Every closed-class word above, in one set.
-    all: FxHashSet<String>,
+    all: WordSet,
 }
 
 impl From<FunctionWordsFile> for FunctionWords {
@@ -485,6 +578,9 @@ pub struct Dates {
     pub time_modifiers: FxHashSet<String>,
     /// Month names written out in full ("may", "september"), as against "sept" or "jan".
     pub full_months: FxHashSet<String>,
+    /// Lower-case words a date may start with: months, weekdays, the first words of relative
+    /// dates, "between" and "from".
+    pub starters: WordSet,
 }
 
 fn dates(f: DatesFile, file: &'static str) -> Result<Dates, LexiconError> {
@@ -494,6 +590,12 @@ fn dates(f: DatesFile, file: &'static str) -> Result<Dates, LexiconError> {
             message: format!("month `{name}` = {m} is not 1 to 12"),
         });
     }
+    let relative_starters: Vec<String> = f
+        .relative
+        .keys()
+        .filter_map(|phrase| phrase.split_whitespace().next())
+        .map(|w| lower(w).into_owned())
+        .collect();
     let mut relative = PhraseTable::new(false);
     for (phrase, entry) in f.relative {
         relative.insert(&phrase, entry);
@@ -512,7 +614,15 @@ fn dates(f: DatesFile, file: &'static str) -> Result<Dates, LexiconError> {
         })
         .map(|(name, _)| name.clone())
         .collect();
+    let starters = months
+        .keys()
+        .chain(f.weekdays.keys())
+        .map(|w| lower(w).into_owned())
+        .chain(relative_starters)
+        .chain(["between", "from"].map(String::from))
+        .collect();
     Ok(Dates {
+        starters,
         full_months,
         months,
         weekdays: word_map(f.weekdays),

@@ -65,20 +65,22 @@ pub fn lists(
     let mut i = range.start;
     while i < range.end {
         match list_at(text, i, range.end, names) {
-            Some(items) => {
+            Ok(items) => {
                 let first = items[0].first;
                 let end = items[items.len() - 1].end;
                 found.push((first, end, build(text, items, sentence, original)));
                 i = end;
             }
-            None => i += 1,
+            // No list starts inside a name that starts none ("Bank of England").
+            Err(next) => i = next.max(i + 1),
         }
     }
     found
 }
 
-fn list_at(text: &Text, i: usize, limit: usize, names: &[Mention]) -> Option<Vec<Item>> {
-    let first = item_at(text, i, names)?;
+/// The list starting at `i`, or the token to look at next.
+fn list_at(text: &Text, i: usize, limit: usize, names: &[Mention]) -> Result<Vec<Item>, usize> {
+    let first = item_at(text, i, names).ok_or(i + 1)?;
     let mut items = vec![first];
     let mut closed = false;
     loop {
@@ -105,7 +107,11 @@ fn list_at(text: &Text, i: usize, limit: usize, names: &[Mention]) -> Option<Vec
     }
     let gazetteer = items.iter().all(|it| it.place.is_some());
     let enough = if gazetteer { 2 } else { MIN_NAME_ITEMS };
-    (closed && items.len() >= enough).then_some(items)
+    if closed && items.len() >= enough {
+        Ok(items)
+    } else {
+        Err(first.end)
+    }
 }
 
 fn build(text: &Text, items: Vec<Item>, sentence: Span, original: &str) -> List {

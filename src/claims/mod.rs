@@ -9,6 +9,7 @@
 
 pub mod context;
 pub mod dates;
+pub mod filter;
 pub mod lexicon;
 pub mod lists;
 pub mod model;
@@ -63,16 +64,10 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     } else {
         original
     };
-    let tokens = tokens::tokenize(prose);
-    let lower = text::lowered(prose);
-    let text = Text {
-        src: prose,
-        lower: &lower,
-        tokens: &tokens,
-        lex,
-    };
+    let prepared = text::Prepared::new(prose, lex);
+    let text = prepared.text(prose, lex);
     let sentences = sentences::split(&text, &lex.abbreviations);
-    let mut taken = vec![false; tokens.len()];
+    let mut taken = vec![false; text.len()];
     let found_dates = find_dates(&text, &sentences, &mut taken);
     let date = date.or_else(|| infer::document_date(&found_dates));
     let mut claims = infer::date_claims(&text, &found_dates, date, original);

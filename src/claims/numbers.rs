@@ -335,17 +335,11 @@ fn vague_at(text: &Text, i: usize) -> Option<Figure> {
 mod tests {
     use super::*;
     use crate::claims::lexicon::Lexicon;
-    use crate::claims::tokens::tokenize;
 
     fn read(src: &str) -> Option<(f64, Option<f64>, usize, bool, bool)> {
-        let tokens = tokenize(src);
-        let lower = crate::claims::text::lowered(src);
-        let text = Text {
-            src,
-            lower: &lower,
-            tokens: &tokens,
-            lex: Lexicon::embedded(),
-        };
+        let lex = Lexicon::embedded();
+        let prepared = crate::claims::text::Prepared::new(src, lex);
+        let text = prepared.text(src, lex);
         figure_at(&text, 0, false).map(|f| {
             (
                 f.nominal,

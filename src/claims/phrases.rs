@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::filter::KeyFilter;
 use super::text::Text;
 use super::tokens::{Gap, tokenize};
 use super::words::lower;
@@ -14,6 +15,7 @@ use super::words::lower;
 pub struct PhraseTable<T> {
     case_sensitive: bool,
     by_first: FxHashMap<String, Vec<Entry<T>>>,
+    first_words: KeyFilter,
 }
 
 #[derive(Debug)]
@@ -34,6 +36,7 @@ impl<T> PhraseTable<T> {
         Self {
             case_sensitive,
             by_first: FxHashMap::default(),
+            first_words: KeyFilter::default(),
         }
     }
 
@@ -52,6 +55,7 @@ impl<T> PhraseTable<T> {
             return;
         };
         let first = self.key(first.text(phrase));
+        self.first_words.insert(&first);
         let rest: Vec<String> = rest.iter().map(|t| self.key(t.text(phrase))).collect();
         let entries = self.by_first.entry(first).or_default();
         entries.retain(|e| e.rest != rest);
@@ -63,9 +67,9 @@ impl<T> PhraseTable<T> {
     /// The value of a one-word phrase.
     pub fn get_word(&self, word: &str) -> Option<&T> {
         let entries = if self.case_sensitive {
-            self.by_first.get(word)
+            self.entries(word)
         } else {
-            self.by_first.get(lower(word).as_ref() as &str)
+            self.entries(&lower(word))
         };
         entries?
             .iter()
@@ -73,13 +77,26 @@ impl<T> PhraseTable<T> {
             .map(|e| &e.value)
     }
 
+    /// The first words of every phrase, as the table keys them.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     /// Does some phrase start with this word (as the table keys it)?
     pub fn starts_with_word(&self, key: &str) -> bool {
-        self.by_first.contains_key(key)
+        self.entries(key).is_some()
     }
 
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
+    }
+
+    fn entries(&self, key: &str) -> Option<&Vec<Entry<T>>> {
+        if self.first_words.may_contain(key) {
+            self.by_first.get(key)
+        } else {
+            None
+        }
     }
 
     /// The token's text as this table keys it: exact, or lower case.
@@ -103,7 +120,7 @@ impl<T> PhraseTable<T> {
         if at >= text.len() {
             return None;
         }
-        let entries = self.by_first.get(self.token_key(text, at))?;
+        let entries = self.entries(self.token_key(text, at))?;
         entries
             .iter()
             .find(|entry| self.rest_matches(entry, text, at))
@@ -122,7 +139,7 @@ impl<T> PhraseTable<T> {
     ) -> Option<PhraseMatch<'t, T>> {
         (1..=max_len.min(end)).rev().find_map(|len| {
             let at = end - len;
-            let entries = self.by_first.get(self.token_key(text, at))?;
+            let entries = self.entries(self.token_key(text, at))?;
             entries
                 .iter()
                 .find(|e| e.rest.len() + 1 == len && self.rest_matches(e, text, at))
@@ -138,18 +155,11 @@ impl<T> PhraseTable<T> {
 mod tests {
     use super::*;
     use crate::claims::lexicon::Lexicon;
-    use crate::claims::text::lowered;
-    use crate::claims::tokens::Token;
 
     fn with_text<R>(src: &str, f: impl FnOnce(&Text) -> R) -> R {
-        let tokens: Vec<Token> = tokenize(src);
-        let lower = lowered(src);
-        f(&Text {
-            src,
-            lower: &lower,
-            tokens: &tokens,
-            lex: Lexicon::embedded(),
-        })
+        let lex = Lexicon::embedded();
+        let prepared = crate::claims::text::Prepared::new(src, lex);
+        f(&prepared.text(src, lex))
     }
 
     #[test]

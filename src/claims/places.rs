@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::flags;
 use super::text::Text;
 use super::words::{is_capitalized, strip_possessive};
 
@@ -23,7 +24,7 @@ pub fn mention_at(text: &Text, i: usize) -> Option<Mention> {
     let places = &text.lex.places;
     let the = text.is(i, "the") && is_capitalized(text.str(i + 1));
     let at = if the { i + 1 } else { i };
-    if !is_capitalized(text.str(at)) {
+    if !text.has(at, flags::PLACE) {
         return None;
     }
     if let Some(m) = places.by_name.longest_at(text, at) {

@@ -2,7 +2,7 @@
 //! "1.3 kilograms", "between 10 and 20", "a 30-year-old". Figures that name things rather
 //! than measure them (scores, times of day, model numbers, phone numbers) are left alone.
 
-use super::lexicon::{ApproxPhrase, CurrencyName, Position};
+use super::lexicon::{ApproxPhrase, CurrencyName, Position, flags};
 use super::model::{Approx, Interval, Unit};
 use super::numbers::{Figure, figure_at};
 use super::text::Text;
@@ -387,7 +387,7 @@ fn is_ordinary_word_before_figure(text: &Text, prev: usize) -> bool {
         && text.gap(prev) != Gap::None;
     let sentence_start = prev == 0 || text.gap(prev) >= Gap::Line || after_break;
     sentence_start
-        || lex.words.is_function_word(word)
+        || text.lex.words.is_function_word(text.lower(prev))
         || lex.dates.months.contains_key(word)
         || lex.dates.weekdays.contains_key(word)
         || lex.places.by_name.longest_at(text, prev).is_some()
@@ -468,12 +468,7 @@ fn hedge_after(text: &Text, end: usize) -> Option<(Approx, usize)> {
 pub fn may_start_quantity(text: &Text, i: usize) -> bool {
     match text.kind(i) {
         Some(TokenKind::Number) => true,
-        Some(TokenKind::Symbol) => text.lex.currencies.symbols.longest_at(text, i).is_some(),
-        Some(TokenKind::Word) => {
-            text.lex.numbers.starters.contains(text.lower(i))
-                || (is_capitalized(text.str(i))
-                    && text.lex.currencies.symbols.longest_at(text, i).is_some())
-        }
+        Some(_) => text.has(i, flags::NUMBER | flags::CURRENCY),
         None => false,
     }
 }

@@ -9,15 +9,63 @@ pub fn lowered(src: &str) -> String {
     src.to_ascii_lowercase()
 }
 
+/// The lexicon flags of every token.
+pub fn token_flags(src: &str, lower: &str, tokens: &[Token], lex: &Lexicon) -> Vec<u8> {
+    tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Number => 0,
+            _ => lex.flags(&src[t.start..t.end], &lower[t.start..t.end]),
+        })
+        .collect()
+}
+
+/// What a [`Text`] borrows: tokens, the lower-case view and the flags, made once per document.
+pub struct Prepared {
+    pub tokens: Vec<Token>,
+    pub lower: String,
+    pub flags: Vec<u8>,
+}
+
+impl Prepared {
+    pub fn new(src: &str, lex: &Lexicon) -> Self {
+        let tokens = super::tokens::tokenize(src);
+        let lower = lowered(src);
+        let flags = token_flags(src, &lower, &tokens, lex);
+        Prepared {
+            tokens,
+            lower,
+            flags,
+        }
+    }
+
+    pub fn text<'a>(&'a self, src: &'a str, lex: &'static Lexicon) -> Text<'a> {
+        Text {
+            src,
+            lower: &self.lower,
+            flags: &self.flags,
+            tokens: &self.tokens,
+            lex,
+        }
+    }
+}
+
 pub struct Text<'a> {
     pub src: &'a str,
     /// [`lowered`] of `src`.
     pub lower: &'a str,
+    /// The lexicon [`flags`](super::lexicon::flags) of each token.
+    pub flags: &'a [u8],
     pub tokens: &'a [Token],
     pub lex: &'static Lexicon,
 }
 
 impl<'a> Text<'a> {
+    /// Does token `i` carry this lexicon flag?
+    pub fn has(&self, i: usize, flag: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+
     pub fn len(&self) -> usize {
         self.tokens.len()
     }

@@ -1,0 +1,102 @@
+//! A bit filter in front of hash lookups: most words of a text are in no lexicon, and the
+//! filter says so from their first two bytes and their length, without hashing.
+
+/// Remembers (first byte, second byte, length) of every key. A word whose triple was never
+/// inserted is certainly absent; one whose triple was may be present.
+#[derive(Clone)]
+pub struct KeyFilter {
+    bits: Box<[u64; 1024]>,
+}
+
+impl std::fmt::Debug for KeyFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyFilter")
+    }
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        Self {
+            bits: Box::new([0; 1024]),
+        }
+    }
+}
+
+fn slot(key: &str) -> usize {
+    let b = key.as_bytes();
+    let first = usize::from(b.first().copied().unwrap_or(0));
+    let second = usize::from(b.get(1).copied().unwrap_or(0));
+    ((first << 8 | second) ^ (b.len().min(31) << 11)) & 0xffff
+}
+
+impl KeyFilter {
+    pub fn insert(&mut self, key: &str) {
+        let s = slot(key);
+        self.bits[s >> 6] |= 1 << (s & 63);
+    }
+
+    pub fn may_contain(&self, key: &str) -> bool {
+        let s = slot(key);
+        self.bits[s >> 6] & (1 << (s & 63)) != 0
+    }
+}
+
+/// A set of lower-case words behind a [`KeyFilter`].
+#[derive(Debug, Default, Clone)]
+pub struct WordSet {
+    filter: KeyFilter,
+    words: rustc_hash::FxHashSet<String>,
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.words.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for word in iter {
+            set.filter.insert(&word);
+            set.words.insert(word);
+        }
+        set
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_false_negatives() {
+        let words = [
+            "the",
+            "ten",
+            "a",
+            "",
+            "thousand",
+            "é",
+            "x".repeat(40).as_str().to_string().leak(),
+        ];
+        let set: WordSet = words.iter().map(|w| w.to_string()).collect();
+        for w in words {
+            assert!(set.contains(w));
+        }
+        assert!(!set.contains("then"));
+        assert!(!set.contains("zebra"));
+    }
+}
