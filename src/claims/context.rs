@@ -62,7 +62,11 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
     let mut words: Vec<usize> = Vec::new();
     while words.len() < MAX_PHRASE_WORDS && text.is_word(j) && text.gap(j) <= Gap::Space {
         let word = text.lower(j);
-        if text.lex.words.is_function_word(text.lower(j)) {
+        if lex.words.noun_modifiers.contains(word) {
+            j += 1; // "three other detainees"
+            continue;
+        }
+        if lex.words.is_function_word(word) {
             break;
         }
         // "arrests made", "170 involved": a verb ends the phrase, unless it is an adjective
@@ -111,6 +115,15 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
     })
 }
 
+/// Figures of these dimensions name what they measure with "of": "1.3 kg of heroin", "5% of
+/// the vote", "5GB of memory"; but "within 24 hours of a match" does not.
+fn measures_stuff(dimension: &str) -> bool {
+    matches!(
+        dimension,
+        "count" | "percent" | "mass" | "volume" | "area" | "length" | "money" | "data" | "energy"
+    )
+}
+
 /// Subject, predicate and part-of for the figure `m`.
 pub fn roles(text: &Text, m: &Measured) -> Roles {
     let mut roles = Roles {
@@ -127,7 +140,10 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
                 roles.phrase_end = np.end;
             }
         }
-    } else if text.is(m.end, "of") && text.gap(m.end) <= Gap::Space {
+    } else if text.is(m.end, "of")
+        && text.gap(m.end) <= Gap::Space
+        && measures_stuff(&m.unit.dimension)
+    {
         if let Some(np) = noun_phrase_at(text, m.end + 1) {
             // "Ninety of the arrests", "5% of the vote": a part of a whole.
             let determiner = np.first > m.end + 1;
@@ -157,6 +173,10 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
     }
     if roles.subject.is_none() {
         roles.subject = noun_of_before(text, m.first);
+    }
+    // "one in 13 pupils", "two-thirds of voters": a share is part of what it counts.
+    if m.figure.fraction && roles.part_of.is_none() {
+        roles.part_of = roles.subject.clone();
     }
     roles.bare = roles.subject.is_none();
     roles

@@ -47,6 +47,8 @@ pub enum DateKind {
     Weekday(u8),
     /// "three years ago".
     Ago(i32, CalendarUnit),
+    /// "last November" (-1), "next March" (+1).
+    MonthRelative(u8, i8),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,6 +87,9 @@ pub fn date_at(text: &Text, i: usize) -> Option<DateMatch> {
     }
     if let Some(p) = period_at(text, i) {
         return Some(p);
+    }
+    if let Some(m) = relative_month_at(text, i) {
+        return Some(m);
     }
     if let Some(a) = ago_at(text, i) {
         return Some(a);
@@ -285,6 +290,21 @@ fn bare_year_at(text: &Text, i: usize) -> Option<(usize, DateParts)> {
             day: None,
         },
     ))
+}
+
+/// "last November", "next March": a month relative to the document's.
+fn relative_month_at(text: &Text, i: usize) -> Option<DateMatch> {
+    let direction = match text.lower(i) {
+        "last" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    let month = month_at(text, i + 1)?;
+    Some(DateMatch {
+        first: i,
+        end: month_end(text, i + 1),
+        kind: DateKind::MonthRelative(month, direction),
+    })
 }
 
 fn bare_month_at(text: &Text, i: usize) -> Option<(usize, DateParts)> {

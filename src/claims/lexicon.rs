@@ -480,6 +480,8 @@ struct FunctionWordsFile {
     adverbs: Vec<String>,
     relatives: Vec<String>,
     list_intros: Vec<String>,
+    #[serde(default)]
+    noun_modifiers: Vec<String>,
 }
 
 /// The closed classes of English words, which end noun phrases and mark passives.
@@ -493,6 +495,8 @@ pub struct FunctionWords {
     pub adverbs: FxHashSet<String>,
     pub relatives: FxHashSet<String>,
     pub list_intros: PhraseTable<String>,
+    /// "other", "more": skipped inside a noun phrase.
+    pub noun_modifiers: FxHashSet<String>,
     /// Every closed-class word above, in one set.
     all: WordSet,
 }
@@ -522,6 +526,7 @@ impl From<FunctionWordsFile> for FunctionWords {
         .collect();
         FunctionWords {
             all,
+            noun_modifiers: word_set(f.noun_modifiers),
             determiners: single_words(f.determiners),
             pronouns: single_words(f.pronouns),
             prepositions: single_words(f.prepositions),

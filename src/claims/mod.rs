@@ -69,7 +69,7 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     let sentences = sentences::split(&text, &lex.abbreviations);
     let mut taken = vec![false; text.len()];
     let found_dates = find_dates(&text, &sentences, &mut taken);
-    let date = date.or_else(|| infer::document_date(&found_dates));
+    let date = date.or_else(|| infer::document_date(&text, &found_dates));
     let mut claims = infer::date_claims(&text, &found_dates, date, original);
     let mut measured = Vec::new();
     for (index, range) in sentences.iter().enumerate() {
@@ -78,7 +78,8 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
         let lists = lists::lists(&text, range.clone(), &names, sentence, original);
         let listed: Vec<Range<usize>> = lists.iter().map(|(first, end, _)| *first..*end).collect();
         claims.extend(lists.into_iter().map(|(_, _, list)| Claim::List(list)));
-        let in_sentence = find_quantities(&text, range.clone(), &mut taken);
+        let mut in_sentence = find_quantities(&text, range.clone(), &mut taken);
+        inherit_units(&text, &mut in_sentence);
         let mut with_roles: Vec<(Measured, Roles)> = in_sentence
             .into_iter()
             .map(|m| {
@@ -150,6 +151,22 @@ fn find_quantities(text: &Text, range: Range<usize>, taken: &mut [bool]) -> Vec<
         }
     }
     found
+}
+
+/// "from 36 to 21 days", "from 5 to 10%": the first figure is in the unit of the second.
+fn inherit_units(text: &Text, found: &mut [Measured]) {
+    for k in 0..found.len().saturating_sub(1) {
+        let (first, next) = (&found[k], &found[k + 1]);
+        let bare = first.unit.dimension == "count"
+            && first.figure.scale.is_none()
+            && !first.figure.fraction;
+        let from_to = text.is(first.first.wrapping_sub(1), "from")
+            && text.is(first.end, "to")
+            && (first.end + 1..next.first).all(|j| text.lex.words.adverbs.contains(text.lower(j)));
+        if bare && from_to && next.unit.dimension != "count" {
+            found[k].unit = found[k + 1].unit.clone();
+        }
+    }
 }
 
 /// Figures `k` and `k + 1` are coordinated: only commas and "and" stand between the first

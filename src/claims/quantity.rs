@@ -68,6 +68,26 @@ pub fn quantity_at(text: &Text, i: usize) -> Option<Found> {
         }
         None => {}
     }
+    if let Some(ratio) = ratio_after(text, &figure, end) {
+        let value = Interval::exact(figure.nominal / ratio.nominal);
+        let unit = Unit::new("percent", "fraction", 100.0);
+        let measured = Measured {
+            first: i,
+            end: ratio.end,
+            figure: Figure {
+                nominal: value.lo,
+                precision: value,
+                fraction: true,
+                ..figure
+            },
+            value,
+            approx: Approx::Exact,
+            unit,
+            hyphen_noun: None,
+            adjectival: false,
+        };
+        return Some(Found::Quantity(Box::new(measured)));
+    }
     let mut unit = Unit::count();
     let mut hyphen_noun = None;
     let mut adjectival = false;
@@ -251,7 +271,15 @@ fn unit_after(text: &Text, at: usize) -> Option<(Unit, usize)> {
 
 /// "a 30-year-old", "30 years old", "aged 45": an age, in years or months.
 fn age_at(text: &Text, figure: &Figure, at: usize) -> Option<(usize, Unit)> {
-    let aged = text.is_any(figure.first.wrapping_sub(1), &["aged", "age"]);
+    // "Mr Mubanga, 32, from Wembley": a bare figure set off by commas after a name.
+    let apposition = figure.first >= 2
+        && text.is_number(figure.first)
+        && text.is_symbol(figure.first - 1, &[","])
+        && is_capitalized(text.str(figure.first - 2))
+        && text.is_symbol(at, &[","])
+        && figure.nominal.fract() == 0.0
+        && (1.0..=120.0).contains(&figure.nominal);
+    let aged = apposition || text.is_any(figure.first.wrapping_sub(1), &["aged", "age"]);
     let mut j = at;
     if text.is_symbol(j, &["-"]) {
         j += 1;
@@ -432,6 +460,23 @@ fn is_score(text: &Text, first: usize, end: usize) -> bool {
     let near = (first.saturating_sub(3)..first).chain(end..end + 3);
     near.filter(|&j| text.is_word(j))
         .any(|j| words.contains(text.lower(j)))
+}
+
+/// "one in 13 pupils": a ratio, read as the fraction 1/13.
+fn ratio_after(text: &Text, figure: &Figure, at: usize) -> Option<Figure> {
+    if !text.is(at, "in")
+        || figure.scale.is_some()
+        || figure.vague
+        || figure.fraction
+        || figure.nominal < 1.0
+    {
+        return None;
+    }
+    let whole =
+        figure_at(text, at + 1, false).filter(|w| !w.vague && !w.fraction && w.scale.is_none())?;
+    // "5 in 2004" is a figure and a year, and the year is no whole.
+    let small = whole.nominal < 1000.0 || text.str(at + 1).contains(',');
+    (small && whole.nominal > figure.nominal && whole.nominal.fract() == 0.0).then_some(whole)
 }
 
 /// A hedge before the figure: "more than 1,000", "some 200". Returns its kind and length.
