@@ -153,8 +153,8 @@ fn seed_article_claims() {
 
     let period = claims
         .iter()
-        .find(|c| c["kind"] == "period")
-        .expect("a period");
+        .find(|c| c["kind"] == "period" && c["text"] == "between September 15 and 23")
+        .expect("the period of joint action");
     assert_eq!(
         (period["from"].as_str(), period["until"].as_str()),
         (Some("2014-09-15"), Some("2014-09-23"))
@@ -242,7 +242,7 @@ fn fixture_article_claims() {
     assert_eq!(list["intro"], "as well as");
     let period = claims
         .iter()
-        .find(|c| c["kind"] == "period")
+        .find(|c| c["kind"] == "period" && c["text"] == "between March 3 and 9")
         .expect("a period");
     assert_eq!(
         (period["from"].as_str(), period["until"].as_str()),
