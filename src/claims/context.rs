@@ -77,19 +77,16 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
         {
             break;
         }
-        words.push(j);
-        // "coca-growing regions": a hyphenated word is one modifier.
-        if text.is_symbol(j + 1, &["-"])
+        // "coca-growing regions", "two arch-rivals": a hyphenated word counts by its last part.
+        let hyphenated = text.is_symbol(j + 1, &["-"])
             && text.glued(j + 1)
             && text.glued(j + 2)
-            && text.is_word(j + 2)
-        {
-            j += 3;
-            continue;
-        }
-        j += 1;
+            && text.is_word(j + 2);
+        let last = if hyphenated { j + 2 } else { j };
+        words.push(last);
+        j = last + 1;
         // A plural noun ends the phrase: "individuals were", "countries including".
-        if singular(&lex.lemmas, word).is_some() {
+        if singular(&lex.lemmas, text.lower(last)).is_some() {
             break;
         }
     }

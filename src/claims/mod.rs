@@ -194,6 +194,24 @@ fn share_in_coordination(text: &Text, found: &mut [(Measured, Roles)]) {
             found[k + 1].1.predicate = found[k].1.predicate.clone();
         }
     }
+    // "24 fouls in the game, seven on Heinze, five on Ronaldo": bare counts after a count with
+    // a noun, and no verb of their own, count the same thing.
+    for k in 1..found.len() {
+        let (m, r) = &found[k];
+        if r.bare
+            && r.predicate.is_none()
+            && m.unit.dimension == "count"
+            && text.is_symbol(m.first.wrapping_sub(1), &[","])
+        {
+            let earlier = found[..k]
+                .iter()
+                .rev()
+                .find(|(e, er)| e.unit.dimension == "count" && er.subject.is_some());
+            if let Some((_, er)) = earlier {
+                found[k].1.subject = er.subject.clone();
+            }
+        }
+    }
     for k in 1..found.len() {
         if !found[k].1.bare || found[k].1.predicate.is_none() {
             continue;

@@ -70,11 +70,18 @@ pub fn parse_digits(s: &str) -> Option<(f64, usize)> {
 /// Reads a figure starting at token `i`. `money` says a currency came first, which makes a
 /// bare "m" a million ("£10m") rather than a metre.
 pub fn figure_at(text: &Text, i: usize, money: bool) -> Option<Figure> {
-    let figure = match text.kind(i)? {
+    let mut figure = match text.kind(i)? {
         TokenKind::Number => digits_at(text, i)?,
         TokenKind::Word => words_at(text, i)?,
         TokenKind::Symbol => return None,
     };
+    if !figure.vague && !figure.fraction && figure.scale.is_none() {
+        if let Some(end) = and_a_half(text, figure.end) {
+            figure.nominal += 0.5;
+            figure.precision = Interval::exact(figure.nominal);
+            figure.end = end;
+        }
+    }
     Some(with_scale(text, figure, money))
 }
 
@@ -89,6 +96,21 @@ fn digits_at(text: &Text, i: usize) -> Option<Figure> {
         fraction: false,
         vague: false,
     })
+}
+
+/// "two-and-a-half", "2 and a half": one past "half", if the words follow.
+fn and_a_half(text: &Text, at: usize) -> Option<usize> {
+    let mut j = at;
+    for word in ["and", "a", "half"] {
+        if text.is_symbol(j, &["-"]) && text.glued(j) {
+            j += 1;
+        }
+        if !text.is(j, word) || text.gap(j) > Gap::Space {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
 }
 
 /// A scale after the figure: a word ("million") or an abbreviation ("bn", "m", "k").
@@ -384,6 +406,14 @@ mod tests {
         assert_eq!(read("a dozen eggs").map(|f| f.0), Some(12.0));
         assert_eq!(read("a hundred").map(|f| f.0), Some(100.0));
         assert_eq!(read("five six").map(|f| f.2), Some(1));
+        assert_eq!(
+            read("two-and-a-half years").map(|f| (f.0, f.2)),
+            Some((2.5, 7))
+        );
+        assert_eq!(
+            read("2 and a half million").map(|f| (f.0, f.1)),
+            Some((2.5, Some(1e6)))
+        );
     }
 
     #[test]

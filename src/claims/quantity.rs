@@ -197,7 +197,7 @@ pub fn hedge(p: Interval, nominal: f64, approx: Approx, unit: &Unit) -> Interval
         0.0
     };
     let slack = nominal.abs() * DEFAULT_TOLERANCE;
-    match approx {
+    tidy(match approx {
         Approx::Exact | Approx::Vague => p,
         Approx::Over => Interval {
             lo: p.lo,
@@ -231,7 +231,22 @@ pub fn hedge(p: Interval, nominal: f64, approx: Approx, unit: &Unit) -> Interval
             hi_open: true,
         },
         Approx::About => Interval::closed(p.lo - slack, p.hi + slack),
-    }
+    })
+}
+
+/// Rounds away binary noise from interval arithmetic: 125.4 - 12.54 is 112.86, not
+/// 112.85999999999999.
+fn tidy(mut v: Interval) -> Interval {
+    let round = |x: f64| {
+        if !x.is_finite() || x == 0.0 {
+            return x;
+        }
+        let scale = 10f64.powi(12 - x.abs().log10().ceil() as i32);
+        (x * scale).round() / scale
+    };
+    v.lo = round(v.lo);
+    v.hi = round(v.hi);
+    v
 }
 
 /// A currency sign or code right before a figure: "£300", "US$ 5m", "EUR 2.5bn".
