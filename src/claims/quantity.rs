@@ -503,15 +503,13 @@ fn hedge_before(text: &Text, first: usize) -> Option<(Approx, usize)> {
         position,
         weak,
     } = *m.value;
-    // A weak hedge ("some") is a determiner before words: "some 200", but not "some two".
+    // A weak hedge ("some", "over") counts before digits, a currency or a number word, but not
+    // before the pronoun-like "one" ("some one", "over one another").
+    let figure_word = text.lower(first);
     let applies = !weak
         || text.is_number(first)
-        || text
-            .lex
-            .currencies
-            .symbols
-            .longest_at(text, first)
-            .is_some();
+        || text.has(first, flags::CURRENCY)
+        || (text.lex.numbers.starters.contains(figure_word) && figure_word != "one");
     (position == Position::Before && text.gap(first) <= Gap::Space && applies)
         .then_some((kind, m.len))
 }
