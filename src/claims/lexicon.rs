@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use super::filter::WordSet;
+use super::filter::{KeyFilter, WordSet};
 use super::model::{Approx, Unit};
 use super::phrases::PhraseTable;
 use super::words::lower;
@@ -36,21 +36,20 @@ pub struct Lexicon {
 /// comparing in the per-token hot path. Words longer than 16 bytes take a slower map.
 #[derive(Debug, Default)]
 struct FlagMap {
+    filter: KeyFilter,
     short: FxHashMap<u128, u8>,
     long: FxHashMap<String, u8>,
 }
 
 fn pack(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    (bytes.len() <= 16).then(|| {
-        let mut buf = [0u8; 16];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        u128::from_le_bytes(buf)
-    })
+    // A byte loop, not a copy: words are short, and a variable-length copy is a call.
+    (bytes.len() <= 16).then(|| bytes.iter().fold(0u128, |key, &b| key << 8 | u128::from(b)))
 }
 
 impl FlagMap {
     fn add(&mut self, word: &str, flag: u8) {
+        self.filter.insert(word);
         match pack(word) {
             Some(key) => *self.short.entry(key).or_default() |= flag,
             None => *self.long.entry(word.to_string()).or_default() |= flag,
@@ -58,6 +57,9 @@ impl FlagMap {
     }
 
     fn get(&self, word: &str) -> u8 {
+        if !self.filter.may_contain(word) {
+            return 0;
+        }
         match pack(word) {
             Some(key) => self.short.get(&key).copied().unwrap_or(0),
             None => self.long.get(word).copied().unwrap_or(0),
