@@ -16,6 +16,7 @@
 
 pub mod calendar;
 pub mod claims;
+pub mod eval;
 pub mod pipeline;
 pub mod report;
 pub mod source;

@@ -1,3 +1,4 @@
 //! Output for people and machines.
 
 pub mod claims;
+pub mod findings;

@@ -1,0 +1,3 @@
+//! Evaluation: rules against a document's claims, into findings.
+
+pub mod finding;
