@@ -1,3 +1,5 @@
 //! Evaluation: rules against a document's claims, into findings.
 
 pub mod finding;
+pub mod measure;
+pub mod truth;
