@@ -10,7 +10,12 @@ use std::time::Instant;
 
 use factlint::source::parse_document;
 
-const ROUNDS: usize = 10;
+fn rounds() -> usize {
+    std::env::var("FACTLINT_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10)
+}
 
 fn articles(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -54,8 +59,8 @@ fn main() {
         eprintln!("no articles found under {}", root.display());
         return;
     }
-    let mb = (bytes * ROUNDS) as f64 / 1e6;
-    let articles = (docs.len() * ROUNDS) as f64;
+    let mb = (bytes * rounds()) as f64 / 1e6;
+    let articles = (docs.len() * rounds()) as f64;
     println!(
         "corpus: {} ({} articles, {:.2} MB)",
         root.display(),
@@ -70,7 +75,7 @@ fn main() {
         .collect();
     let mut claims = 0usize;
     let start = Instant::now();
-    for _ in 0..ROUNDS {
+    for _ in 0..rounds() {
         for doc in &prepared {
             claims += factlint::claims::extract(doc, None).claims.len();
         }
@@ -80,13 +85,13 @@ fn main() {
         "extract:         {:.1} MB/s, {:.0} articles/s on one core ({} claims per round)",
         mb / seconds,
         articles / seconds,
-        claims / ROUNDS
+        claims / rounds()
     );
 
     // The whole per-document path: UTF-8 and binary checks, format detection, prose view,
     // boilerplate, then extraction.
     let start = Instant::now();
-    for _ in 0..ROUNDS {
+    for _ in 0..rounds() {
         for (path, raw) in &docs {
             if let Ok(doc) = parse_document(path.clone(), raw.clone(), None) {
                 std::hint::black_box(factlint::claims::extract(&doc, None));

@@ -79,6 +79,8 @@ pub mod flags {
     pub const PLACE: u8 = 8;
     /// A currency sign, symbol or code (exact case).
     pub const CURRENCY: u8 = 16;
+    /// A word that starts with a capital letter.
+    pub const CAPITAL: u8 = 32;
 }
 
 /// Something in the embedded data is wrong: a bug in factlint's own files, caught by tests.
@@ -172,6 +174,9 @@ impl Lexicon {
     /// The [`flags`] of a token, from its text and its lower-case form.
     pub fn flags(&self, exact: &str, lowered: &str) -> u8 {
         let mut f = self.lower_flags.get(lowered);
+        if super::words::is_capitalized(exact) {
+            f |= flags::CAPITAL;
+        }
         if !exact.is_empty() && !exact.as_bytes()[0].is_ascii_lowercase() {
             f |= self.exact_flags.get(exact);
             // "Malta's" begins what "Malta" begins.

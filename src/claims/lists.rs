@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::flags;
 use super::model::{List, ListItem, Span};
 use super::places::Mention;
 use super::text::Text;
@@ -64,6 +65,11 @@ pub fn lists(
     let mut found = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        // Most capitalised words start no list: a list item is followed by "," "and" or "or".
+        if !could_start_list(text, i, range.end) {
+            i += 1;
+            continue;
+        }
         match list_at(text, i, range.end, names) {
             Ok(items) => {
                 let first = items[0].first;
@@ -76,6 +82,27 @@ pub fn lists(
         }
     }
     found
+}
+
+/// A cheap test before [`list_at`]: token `i` begins a run of capitalised words (after an
+/// optional "the") that a comma, "and" or "or" follows.
+fn could_start_list(text: &Text, i: usize, limit: usize) -> bool {
+    let capital = |j: usize| text.has(j, flags::CAPITAL);
+    let mut j = if !capital(i) && capital(i + 1) && text.lower(i) == "the" {
+        i + 1
+    } else {
+        i
+    };
+    if !capital(j) {
+        return false;
+    }
+    while j < limit && (capital(j) || text.is_any(j, &["of", "and", "the"]) && capital(j + 1)) {
+        if text.is_any(j, &["and"]) {
+            return true;
+        }
+        j += 1;
+    }
+    text.is_symbol(j, &[","]) || text.is_any(j, &["and", "or"])
 }
 
 /// The list starting at `i`, or the token to look at next.

@@ -56,15 +56,31 @@ pub fn precision_of(value: f64, decimals: usize) -> Interval {
     Interval::half_open(round(value - half), round(value + half))
 }
 
-/// Parses "1,027" or "1.3" into its value and number of decimals.
+/// Parses "1,027" or "1.3" into its value and number of decimals, without allocating.
 pub fn parse_digits(s: &str) -> Option<(f64, usize)> {
-    let cleaned: String = s.chars().filter(|c| *c != ',').collect();
-    let decimals = cleaned.split_once('.').map_or(0, |(_, d)| d.len());
-    cleaned
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(|v| (v, decimals))
+    let mut mantissa: u64 = 0;
+    let mut digits = 0usize;
+    let mut decimals = None::<usize>;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                digits += 1;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b',' if decimals.is_none() => {}
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    if digits == 0 || digits > 18 {
+        return None;
+    }
+    let decimals = decimals.unwrap_or(0);
+    // Both operands are exact, and IEEE division rounds once: the same double as parsing.
+    Some((mantissa as f64 / 10f64.powi(decimals as i32), decimals))
 }
 
 /// Reads a figure starting at token `i`. `money` says a currency came first, which makes a
@@ -371,6 +387,26 @@ mod tests {
                 f.vague,
             )
         })
+    }
+
+    #[test]
+    fn digits_parse_like_the_standard_library() {
+        for text in [
+            "1,027",
+            "1.3",
+            "0.1",
+            "12",
+            "2.5",
+            "55.67",
+            "1,234,567.891",
+            "274.5",
+        ] {
+            let expected: f64 = text.replace(',', "").parse().unwrap();
+            assert_eq!(parse_digits(text).map(|p| p.0), Some(expected), "{text}");
+        }
+        assert_eq!(parse_digits("1.3"), Some((1.3, 1)));
+        assert_eq!(parse_digits("9".repeat(30).as_str()), None);
+        assert_eq!(parse_digits(""), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::flags;
 use super::text::Text;
-use super::words::{is_capitalized, strip_possessive};
+use super::words::strip_possessive;
 
 /// A place named in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +22,8 @@ pub struct Mention {
 /// A place named at token `i`, if any.
 pub fn mention_at(text: &Text, i: usize) -> Option<Mention> {
     let places = &text.lex.places;
-    let the = text.is(i, "the") && is_capitalized(text.str(i + 1));
+    // Most tokens are no place: test the flag before anything else.
+    let the = !text.has(i, flags::PLACE) && text.has(i + 1, flags::PLACE) && text.lower(i) == "the";
     let at = if the { i + 1 } else { i };
     if !text.has(at, flags::PLACE) {
         return None;

@@ -26,9 +26,13 @@ pub fn split(text: &Text, abbreviations: &rustc_hash::FxHashSet<String>) -> Vec<
         let breaks = match gap {
             Gap::Paragraph => true,
             Gap::Line => line_ends_sentence(text, i, line_start_byte),
+            // Only a symbol can end a sentence mid-line: test the rest only after one.
             Gap::Space => {
-                ends_with_terminal(text, start, i, abbreviations) && starts_sentence(text, i)
+                text.kind(i - 1) == Some(TokenKind::Symbol)
+                    && ends_with_terminal(text, start, i, abbreviations)
+                    && starts_sentence(text, i)
             }
+
             Gap::None => false,
         };
         if gap >= Gap::Line {
