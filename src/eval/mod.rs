@@ -3,4 +3,5 @@
 pub mod finding;
 pub mod kb;
 pub mod measure;
+pub mod predicates;
 pub mod truth;
