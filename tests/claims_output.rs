@@ -185,3 +185,28 @@ fn usage_errors_exit_2() {
     );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_huge_file_and_a_symlink_loop_are_reported_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    huge.set_len(100 * 1024 * 1024).unwrap(); // 100 MB, never read: the size says no
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+    std::fs::write(dir.path().join("sub/ok.txt"), "Officers made 40 arrests.").unwrap();
+    let out = run(&[
+        "claims",
+        "--format",
+        "jsonl",
+        &dir.path().display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("huge.txt"), "{stderr}");
+    assert!(stderr.contains("loop"), "{stderr}");
+    assert!(
+        stdout.contains("\"40\""),
+        "the good file is still read: {stdout}"
+    );
+}
