@@ -158,6 +158,13 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
         }
     }
     roles.predicate = predicate_after(text, roles.phrase_end);
+    // "dies aged 44", "was jailed, aged 19": the verb before "aged" governs an age.
+    if roles.predicate.is_none()
+        && m.unit.dimension == "age"
+        && text.is_any(m.first.wrapping_sub(1), &["aged", "age"])
+    {
+        roles.predicate = verb_before(text, m.first - 1).map(|(_, lemma)| lemma);
+    }
     if roles.predicate.is_none() {
         if let Some(nominal) = nominalisation_before(text, m.first) {
             roles.predicate = Some(nominal);

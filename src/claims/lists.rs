@@ -29,7 +29,9 @@ fn item_at(text: &Text, i: usize, names: &[Mention]) -> Option<Item> {
     }
     if let Ok(k) = names.binary_search_by_key(&i, |m| m.first) {
         let m = names[k];
-        if !m.demonym {
+        // "Lesotho Hats" is a name that begins with a place, not the place.
+        let name_goes_on = text.has(m.end, flags::CAPITAL) && text.gap(m.end) <= Gap::Space;
+        if !m.demonym && !name_goes_on {
             return Some(Item {
                 first: m.first,
                 end: m.end,
