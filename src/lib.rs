@@ -19,4 +19,5 @@ pub mod claims;
 pub mod eval;
 pub mod pipeline;
 pub mod report;
+pub mod rules;
 pub mod source;

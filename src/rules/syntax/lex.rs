@@ -1,0 +1,506 @@
+//! Tokens: white space and comments, names, keywords, strings, numbers with units, dates,
+//! patterns.
+
+use nom::Parser as _;
+use nom::bytes::complete::{take_while, take_while1};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{opt, recognize};
+use nom::sequence::pair;
+
+use super::{PError, PResult, Parser, fail, miss};
+use crate::calendar::PartialDate;
+use crate::rules::ast::{Comment, DateLit, Ident, NumberLit, Span, StrLit, Text};
+use crate::rules::errors::{Problem, source_span};
+use crate::rules::suggest;
+use crate::rules::units::units;
+
+/// Words that are never names: they start items and statements or are operators.
+const RESERVED: [&str; 27] = [
+    "rule",
+    "concept",
+    "table",
+    "fact",
+    "import",
+    "test",
+    "tolerance",
+    "severity",
+    "tags",
+    "let",
+    "require",
+    "message",
+    "help",
+    "and",
+    "or",
+    "not",
+    "in",
+    "within",
+    "to",
+    "at",
+    "where",
+    "of",
+    "all",
+    "kb",
+    "from",
+    "until",
+    "document",
+];
+
+pub fn is_reserved(word: &str) -> bool {
+    RESERVED.contains(&word)
+}
+
+/// Lower-case words of letters and digits joined by single hyphens: `countries-add-up`.
+pub fn valid_rule_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// The nearest valid rule ID: lower case, `_` and spaces to hyphens, no doubled hyphens.
+fn kebab(id: &str) -> String {
+    let lowered: String = id
+        .chars()
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let parts: Vec<&str> = lowered.split('-').filter(|p| !p.is_empty()).collect();
+    let joined = parts.join("-");
+    if joined.starts_with(|c: char| c.is_ascii_lowercase()) {
+        joined
+    } else {
+        format!("rule-{joined}")
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+impl<'a> Parser<'a> {
+    /// Skips white space and `//` comments, recording the comments. Stops at a `///` doc
+    /// comment, which belongs to the item after it.
+    pub(crate) fn ws(&self, mut i: &'a str) -> &'a str {
+        loop {
+            i = i.trim_start_matches([' ', '\t', '\r', '\n']);
+            if i.starts_with("//") && (!i.starts_with("///") || i.starts_with("////")) {
+                let len = i.find('\n').unwrap_or(i.len());
+                let start = self.offset(i);
+                let text = i[..len].trim_end().to_string();
+                self.comments.borrow_mut().insert(
+                    start,
+                    Comment {
+                        span: Span::new(start, start + text.len()),
+                        text,
+                    },
+                );
+                i = &i[len..];
+            } else {
+                return i;
+            }
+        }
+    }
+
+    /// Skips spaces and tabs only: what may stand between tokens of one line.
+    pub(crate) fn spaces(&self, i: &'a str) -> &'a str {
+        i.trim_start_matches([' ', '\t'])
+    }
+
+    /// A word: a letter or `_`, then letters, digits and `_`.
+    pub(crate) fn word(&self, i: &'a str) -> PResult<'a, &'a str> {
+        recognize(pair(
+            satisfy(|c: char| c.is_ascii_alphabetic() || c == '_'),
+            take_while(is_word_char),
+        ))
+        .parse(i)
+        .or_else(|_: nom::Err<PError<'a>>| miss(PError::expected(i, "a name")))
+    }
+
+    /// A name that is not a keyword.
+    pub(crate) fn ident(&self, i: &'a str) -> PResult<'a, Ident> {
+        let (rest, w) = self.word(i)?;
+        if is_reserved(w) {
+            return miss(PError::expected(i, "a name"));
+        }
+        Ok((rest, self.ident_at(i, rest)))
+    }
+
+    /// A word, keywords included: field names after `.`.
+    pub(crate) fn any_word(&self, i: &'a str) -> PResult<'a, Ident> {
+        let (rest, _) = self.word(i)?;
+        Ok((rest, self.ident_at(i, rest)))
+    }
+
+    pub(crate) fn ident_at(&self, from: &'a str, to: &'a str) -> Ident {
+        Ident {
+            name: from[..from.len() - to.len()].to_string(),
+            span: self.span(from, to),
+        }
+    }
+
+    /// One keyword.
+    pub(crate) fn keyword(&self, i: &'a str, kw: &'static str) -> PResult<'a, Span> {
+        match self.word(i) {
+            Ok((rest, w)) if w == kw => Ok((rest, self.span(i, rest))),
+            _ => miss(PError::expected(i, kw)),
+        }
+    }
+
+    /// One punctuation token, such as `{` or `=`.
+    pub(crate) fn symbol(
+        &self,
+        i: &'a str,
+        s: &'static str,
+        what: &'static str,
+    ) -> PResult<'a, Span> {
+        match i.strip_prefix(s) {
+            Some(rest) => Ok((rest, self.span(i, rest))),
+            None => miss(PError::expected(i, what)),
+        }
+    }
+
+    /// Words joined by hyphens, as rule IDs and tags are written; checked by the caller.
+    pub(crate) fn hyphenated(&self, i: &'a str, what: &'static str) -> PResult<'a, Ident> {
+        let (rest, _) = take_while1(|c: char| is_word_char(c) || c == '-')
+            .parse(i)
+            .or_else(|_: nom::Err<PError<'a>>| miss(PError::expected(i, what)))?;
+        Ok((rest, self.ident_at(i, rest)))
+    }
+
+    /// A rule ID: `countries-add-up`.
+    pub(crate) fn rule_id(&self, i: &'a str) -> PResult<'a, Ident> {
+        let (rest, id) = self.hyphenated(i, "a rule ID")?;
+        if !valid_rule_id(&id.name) {
+            return fail(PError::problem(
+                i,
+                Problem::BadRuleId {
+                    suggestion: kebab(&id.name),
+                    id: id.name,
+                    span: source_span(id.span),
+                },
+            ));
+        }
+        Ok((rest, id))
+    }
+
+    /// A string literal on one line: `"..."` with the escapes `\" \\ \n \t`.
+    pub(crate) fn string(&self, i: &'a str) -> PResult<'a, StrLit> {
+        let Some(mut rest) = i.strip_prefix('"') else {
+            return miss(PError::expected(i, "a string"));
+        };
+        let mut value = String::new();
+        loop {
+            let plain = rest.find(['"', '\\', '\n']).unwrap_or(rest.len());
+            value.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            match rest.chars().next() {
+                Some('"') => {
+                    let rest = &rest[1..];
+                    return Ok((
+                        rest,
+                        StrLit {
+                            value,
+                            span: self.span(i, rest),
+                        },
+                    ));
+                }
+                Some('\\') => {
+                    let (after, escaped) = self.escape(rest)?;
+                    value.push(escaped);
+                    rest = after;
+                }
+                _ => return fail(self.unterminated(i, "string")),
+            }
+        }
+    }
+
+    /// An escape sequence at `\`.
+    pub(crate) fn escape(&self, i: &'a str) -> PResult<'a, char> {
+        let mut chars = i.chars();
+        chars.next();
+        let c = chars.next();
+        let escaped = match c {
+            Some('"') => '"',
+            Some('\\') => '\\',
+            Some('n') => '\n',
+            Some('t') => '\t',
+            _ => {
+                let len = 1 + c.map_or(0, char::len_utf8);
+                let start = self.offset(i);
+                return fail(PError::problem(
+                    i,
+                    Problem::BadEscape {
+                        escape: i[..len].to_string(),
+                        span: source_span(Span::new(start, start + len)),
+                    },
+                ));
+            }
+        };
+        Ok((chars.as_str(), escaped))
+    }
+
+    /// An unclosed string or pattern, underlined from its start to the end of its line.
+    pub(crate) fn unterminated(&self, start: &'a str, what: &'static str) -> PError<'a> {
+        let line = start.find('\n').unwrap_or(start.len());
+        let line = start[..line].trim_end().len().max(1);
+        let from = self.offset(start);
+        let help = match what {
+            "string" => {
+                "close it with `\"` on the same line; a long text can be written as several strings, one per line"
+            }
+            "pattern" => {
+                "close it with `/` on the same line; a `/` inside the pattern is written `\\/`"
+            }
+            _ => "close it on the same line",
+        };
+        PError::problem(
+            start,
+            Problem::Unterminated {
+                what,
+                span: source_span(Span::new(from, from + line)),
+                help: help.to_string(),
+            },
+        )
+    }
+
+    /// One string or several adjacent ones (on following lines): one text.
+    pub(crate) fn text(&self, i: &'a str) -> PResult<'a, Text> {
+        let (mut rest, first) = self.string(i)?;
+        let mut pieces = vec![first];
+        loop {
+            let j = self.ws(rest);
+            if !j.starts_with('"') {
+                return Ok((rest, Text { pieces }));
+            }
+            let (after, piece) = self.string(j)?;
+            pieces.push(piece);
+            rest = after;
+        }
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM`.
+    pub(crate) fn date_lit(&self, i: &'a str) -> PResult<'a, DateLit> {
+        let b = i.as_bytes();
+        let digits = |from: usize, n: usize| {
+            b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit)
+        };
+        if !(digits(0, 4) && b.get(4) == Some(&b'-') && digits(5, 2)) {
+            return miss(PError::expected(i, "a date"));
+        }
+        let len = if b.get(7) == Some(&b'-') && digits(8, 2) {
+            10
+        } else {
+            7
+        };
+        if i[len..].starts_with(|c: char| is_word_char(c) || c == '-' || c == '.') {
+            return miss(PError::expected(i, "a date"));
+        }
+        let text = &i[..len];
+        let span = self.span(i, &i[len..]);
+        let number = |r: std::ops::Range<usize>| text[r].parse::<u8>().unwrap_or(0);
+        let year = text[..4].parse::<i32>().unwrap_or(0);
+        let date = if len == 10 {
+            PartialDate::day(year, number(5..7), number(8..10))
+        } else {
+            PartialDate::month(year, number(5..7))
+        };
+        match date {
+            Some(date) => Ok((&i[len..], DateLit { date, span })),
+            None => fail(PError::problem(
+                i,
+                Problem::BadDate {
+                    text: text.to_string(),
+                    span: source_span(span),
+                },
+            )),
+        }
+    }
+
+    /// A number with an optional currency before it, and scale and unit after it on the same
+    /// line: `1_027`, `1.3 t`, `2 bn EUR`, `€2.5bn`, `12%`.
+    pub(crate) fn number(&self, i: &'a str) -> PResult<'a, NumberLit> {
+        let table = units();
+        let prefix_len = table.match_prefix(i).unwrap_or(0);
+        let after_prefix = &i[prefix_len..];
+        let digits = |s: &'a str| -> PResult<'a, &'a str> {
+            recognize(pair(
+                satisfy(|c: char| c.is_ascii_digit()),
+                take_while(|c: char| c.is_ascii_digit() || c == '_'),
+            ))
+            .parse(s)
+        };
+        let (rest, number) = recognize(pair(|s| digits(s), opt(pair(char('.'), |s| digits(s)))))
+            .parse(after_prefix)
+            .or_else(|_: nom::Err<PError<'a>>| miss(PError::expected(i, "a number")))?;
+        let prefix = (prefix_len > 0).then(|| self.ident_at(i, after_prefix));
+        let mut end = rest;
+        let mut next = self.spaces(rest);
+        let scale = table.match_scale(next).map(|len| {
+            end = &next[len..];
+            let scale = self.ident_at(next, end);
+            next = self.spaces(end);
+            scale
+        });
+        let unit = match table.match_unit(next) {
+            Some(len) if prefix.is_none() => {
+                end = &next[len..];
+                Some(self.ident_at(next, end))
+            }
+            _ => None,
+        };
+        if unit.is_none() {
+            self.no_stray_unit(next)?;
+        }
+        Ok((
+            end,
+            NumberLit {
+                digits: number.to_string(),
+                prefix,
+                scale,
+                unit,
+            },
+        ))
+    }
+
+    /// After a figure, a word on the same line that is not a keyword was meant as a unit.
+    fn no_stray_unit(&self, next: &'a str) -> PResult<'a, ()> {
+        let Ok((after, w)) = self.word(next) else {
+            return Ok((next, ()));
+        };
+        if is_reserved(w) {
+            return Ok((next, ()));
+        }
+        let help = suggest::did_you_mean(w, units().spellings(), || {
+            "units are written as in the lexicon (rules/lexicon/units.toml, currencies.toml): `t`, `tonnes`, `kg`, `%`, `EUR`, `euros`".to_string()
+        });
+        fail(PError::problem(
+            next,
+            Problem::UnknownWord {
+                what: "unit",
+                word: w.to_string(),
+                span: source_span(self.span(next, after)),
+                help,
+            },
+        ))
+    }
+
+    /// A pattern: `/heroin|cocaine/` or `/heroin/i`.
+    pub(crate) fn regex(&self, i: &'a str) -> PResult<'a, (String, bool)> {
+        let Some(mut rest) = i.strip_prefix('/') else {
+            return miss(PError::expected(i, "a pattern"));
+        };
+        let mut pattern = String::new();
+        loop {
+            let plain = rest.find(['/', '\\', '\n']).unwrap_or(rest.len());
+            pattern.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            match rest.chars().next() {
+                Some('/') => break,
+                // `\/` is a slash; any other escape belongs to the pattern.
+                Some('\\') if rest[1..].starts_with('/') => {
+                    pattern.push('/');
+                    rest = &rest[2..];
+                }
+                Some('\\') if rest.len() > 1 && !rest[1..].starts_with('\n') => {
+                    let c = rest[1..].chars().next().map_or(1, char::len_utf8);
+                    pattern.push_str(&rest[..1 + c]);
+                    rest = &rest[1 + c..];
+                }
+                _ => return fail(self.unterminated(i, "pattern")),
+            }
+        }
+        let rest = &rest[1..];
+        match rest.strip_prefix('i') {
+            Some(after) if !after.starts_with(is_word_char) => Ok((after, (pattern, true))),
+            _ => Ok((rest, (pattern, false))),
+        }
+    }
+
+    /// The end of a statement or item: nothing but a comment before the end of the line, or a
+    /// closing `}`.
+    pub(crate) fn end_of_line(&self, i: &'a str) -> PResult<'a, ()> {
+        let j = self.spaces(i);
+        let at_end = j.is_empty() || j.starts_with(['\n', '\r', '}']) || j.starts_with("//");
+        if at_end {
+            Ok((i, ()))
+        } else {
+            miss(
+                PError::expected(j, "the end of the line")
+                    .with_help("each statement stands on its own line"),
+            )
+        }
+    }
+
+    /// `///` lines: an item's documentation.
+    pub(crate) fn doc(&self, i: &'a str) -> (&'a str, Option<crate::rules::ast::Doc>) {
+        let mut lines = Vec::new();
+        let mut rest = i;
+        let mut start = None;
+        let mut end = i;
+        while rest.starts_with("///") && !rest.starts_with("////") {
+            start.get_or_insert(rest);
+            let len = rest.find('\n').unwrap_or(rest.len());
+            lines.push(rest[3..len].trim_end().to_string());
+            end = &rest[len..];
+            rest = self.ws(end);
+        }
+        match start {
+            Some(start) => (
+                rest,
+                Some(crate::rules::ast::Doc {
+                    lines,
+                    span: self.span(start, end),
+                }),
+            ),
+            None => (i, None),
+        }
+    }
+
+    /// Skips to the first line after the one `from` is on that starts (after indentation)
+    /// with something `restart` accepts, or to the end of the text.
+    pub(crate) fn skip_lines(&self, from: &'a str, restart: impl Fn(&str) -> bool) -> &'a str {
+        let mut rest = from;
+        loop {
+            let Some(nl) = rest.find('\n') else {
+                return &rest[rest.len()..];
+            };
+            rest = &rest[nl + 1..];
+            let line = self.spaces(rest);
+            if restart(line) {
+                return rest;
+            }
+        }
+    }
+}
+
+/// The first word of a text, if it starts with one.
+pub(crate) fn first_word(s: &str) -> &str {
+    let len = s.find(|c: char| !is_word_char(c)).unwrap_or(s.len());
+    &s[..len]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_kebab_case() {
+        assert!(valid_rule_id("countries-add-up"));
+        assert!(valid_rule_id("eu-size2"));
+        assert!(!valid_rule_id("Countries"));
+        assert!(!valid_rule_id("a--b"));
+        assert!(!valid_rule_id("a_b"));
+        assert!(!valid_rule_id("-a"));
+        assert_eq!(kebab("Countries_Add__Up"), "countries-add-up");
+        assert_eq!(kebab("2x"), "rule-2x");
+    }
+}
