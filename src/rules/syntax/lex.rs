@@ -301,7 +301,10 @@ impl<'a> Parser<'a> {
         } else {
             7
         };
-        if i[len..].starts_with(|c: char| is_word_char(c) || c == '-' || c == '.') {
+        let after = &i[len..];
+        let decimal =
+            after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        if decimal || after.starts_with(|c: char| is_word_char(c) || c == '-') {
             return miss(PError::expected(i, "a date"));
         }
         let text = &i[..len];
