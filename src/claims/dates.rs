@@ -75,56 +75,69 @@ const MONTH_CUES: &[&str] = &[
 
 /// A date or period starting at token `i`.
 pub fn date_at(text: &Text, i: usize) -> Option<DateMatch> {
-    if !may_start_date(text, i) {
-        return None;
+    match text.kind(i)? {
+        TokenKind::Number => number_date_at(text, i),
+        TokenKind::Word => word_date_at(text, i),
+        TokenKind::Symbol => None,
     }
-    if let Some(m) = text.lex.dates.relative.longest_at(text, i) {
-        return Some(DateMatch {
-            first: i,
-            end: i + m.len,
-            kind: DateKind::Relative(*m.value),
-        });
-    }
-    if let Some(p) = period_at(text, i) {
-        return Some(p);
-    }
-    if let Some(m) = relative_month_at(text, i) {
-        return Some(m);
-    }
+}
+
+/// Dates that start with a figure: "15 September", "2014", "2004-05", "the 1990s", "three
+/// years ago" (in digits).
+fn number_date_at(text: &Text, i: usize) -> Option<DateMatch> {
     if let Some(a) = ago_at(text, i) {
         return Some(a);
     }
-    if let Some((end, parts)) = simple_at(text, i) {
-        // "2004-05", "September 15-23", "15-23 September"
-        if let Some(p) = dash_period(text, i, end, parts) {
+    simple_date(text, i).or_else(|| decade_at(text, i))
+}
+
+/// Dates that start with a word. Each pattern is tried only when the word can begin it, since
+/// "the" and "a" begin relative dates ("the day after tomorrow", "a week ago") and are the
+/// commonest words of all.
+fn word_date_at(text: &Text, i: usize) -> Option<DateMatch> {
+    if text.has(i, flags::DATE) {
+        if let Some(m) = text.lex.dates.relative.longest_at(text, i) {
+            return Some(DateMatch {
+                first: i,
+                end: i + m.len,
+                kind: DateKind::Relative(*m.value),
+            });
+        }
+        if let Some(p) = period_at(text, i) {
             return Some(p);
         }
-        return Some(DateMatch {
-            first: i,
-            end,
-            kind: DateKind::Date(parts),
-        });
+        if let Some(m) = relative_month_at(text, i) {
+            return Some(m);
+        }
     }
-    if let Some(p) = decade_at(text, i) {
-        return Some(p);
+    if text.has(i, flags::NUMBER) {
+        if let Some(a) = ago_at(text, i) {
+            return Some(a);
+        }
+    }
+    // Months and weekdays are capitalised date starters.
+    if !text.has(i, flags::CAPITAL) || !text.has(i, flags::DATE) {
+        return None;
+    }
+    if let Some(d) = simple_date(text, i) {
+        return Some(d);
     }
     let weekday = *text.lex.dates.weekdays.get(text.lower(i))?;
-    is_capitalized(text.str(i)).then_some(DateMatch {
+    Some(DateMatch {
         first: i,
         end: i + 1,
         kind: DateKind::Weekday(weekday),
     })
 }
 
-/// A cheap test that rules out most tokens: dates start with a figure, a capitalised word
-/// (a month or a weekday), or a word that opens a relative date or a period.
-fn may_start_date(text: &Text, i: usize) -> bool {
-    match text.kind(i) {
-        Some(TokenKind::Number) => true,
-        // Cardinals start "three years ago".
-        Some(TokenKind::Word) => text.has(i, flags::DATE | flags::NUMBER),
-        _ => false,
-    }
+/// A date, or a period written with a dash after it ("2004-05", "September 15-23").
+fn simple_date(text: &Text, i: usize) -> Option<DateMatch> {
+    let (end, parts) = simple_at(text, i)?;
+    dash_period(text, i, end, parts).or(Some(DateMatch {
+        first: i,
+        end,
+        kind: DateKind::Date(parts),
+    }))
 }
 
 fn month_at(text: &Text, i: usize) -> Option<u8> {

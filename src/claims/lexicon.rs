@@ -238,6 +238,8 @@ pub struct Numbers {
     /// Lower-case words that may begin a figure written in words: every cardinal and vague
     /// word, "a", "an", "one" and "half".
     pub starters: WordSet,
+    /// Words that make a figure after "a" or "an": scales, fractions, "dozen".
+    pub after_article: WordSet,
 }
 
 impl From<NumbersFile> for Numbers {
@@ -250,15 +252,25 @@ impl From<NumbersFile> for Numbers {
             .cloned()
             .chain(["a", "an", "one", "half"].map(String::from))
             .collect();
+        let scales = word_map(f.scales);
+        let fractions = word_map(f.fractions);
+        let single = word_map(f.single);
+        let after_article = scales
+            .keys()
+            .chain(fractions.keys())
+            .chain(single.keys())
+            .cloned()
+            .collect();
         Numbers {
+            after_article,
             starters,
             cardinals,
-            scales: word_map(f.scales),
+            scales,
             suffix_scales: word_map(f.suffix_scales),
             ordinals: word_set(f.ordinals.into_keys()),
             ordinal_suffixes: word_set(f.ordinal_suffixes.words),
-            fractions: word_map(f.fractions),
-            single: word_map(f.single),
+            fractions,
+            single,
             vague,
         }
     }

@@ -526,6 +526,10 @@ fn hedge_after(text: &Text, end: usize) -> Option<(Approx, usize)> {
 pub fn may_start_quantity(text: &Text, i: usize) -> bool {
     match text.kind(i) {
         Some(TokenKind::Number) => true,
+        // "a" and "an" start a figure only before a scale, a fraction or "dozen".
+        Some(_) if matches!(text.lower(i), "a" | "an") => {
+            text.lex.numbers.after_article.contains(text.lower(i + 1))
+        }
         Some(_) => text.has(i, flags::NUMBER | flags::CURRENCY),
         None => false,
     }
