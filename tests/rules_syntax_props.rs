@@ -7,7 +7,6 @@ mod rules_common;
 use std::time::{Duration, Instant};
 
 use factlint::rules::Problem;
-use factlint::rules::ast::*;
 use factlint::rules::format::format_file;
 use factlint::rules::syntax::{MAX_DEPTH, parse};
 use proptest::prelude::*;

@@ -321,6 +321,16 @@ pub enum Problem {
         other: SourceSpan,
     },
 
+    #[error("this period ends before it starts")]
+    #[diagnostic(
+        code(factlint::rules::backwards_period),
+        help("`from` names the first day and `until` the last: swap them")
+    )]
+    BackwardsPeriod {
+        #[label("`until` is before `from`")]
+        span: SourceSpan,
+    },
+
     #[error("invalid pattern: {message}")]
     #[diagnostic(code(factlint::rules::regex))]
     BadRegex {

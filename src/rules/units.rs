@@ -164,15 +164,15 @@ impl UnitTable {
         }
         // A keyword is never a unit: `5 in x` is membership, not five inches.
         spellings.retain(|s| !is_reserved(&s.text) && !s.text.is_empty());
-        spellings.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
-        prefixes.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+        spellings.sort_by_key(|s| std::cmp::Reverse(s.text.len()));
+        prefixes.sort_by_key(|s| std::cmp::Reverse(s.text.len()));
         let mut scales: Vec<(String, f64)> = numbers
             .scales
             .into_iter()
             .chain(numbers.suffix_scales)
             .filter(|(word, _)| !spellings.iter().any(|s| s.text == *word))
             .collect();
-        scales.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        scales.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
         Ok(UnitTable {
             spellings,
             prefixes,

@@ -1,9 +1,7 @@
 //! Expressions and literals in their canonical form, with parentheses where the tree needs
 //! them (and where the author wrote them).
 
-use crate::rules::ast::{
-    BinaryOp, Expr, ExprKind, NEG_PRECEDENCE, NOT_PRECEDENCE, NumberLit, UnaryOp,
-};
+use crate::rules::ast::{Expr, ExprKind, NEG_PRECEDENCE, NOT_PRECEDENCE, NumberLit, UnaryOp};
 
 /// Binds tighter than any operator: literals, names, calls, fields.
 const ATOM: u8 = 10;
@@ -154,7 +152,7 @@ pub(crate) fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::ast::Span;
+    use crate::rules::ast::{BinaryOp, Span};
 
     fn e(kind: ExprKind) -> Expr {
         Expr {

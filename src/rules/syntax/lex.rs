@@ -341,7 +341,7 @@ impl<'a> Parser<'a> {
             ))
             .parse(s)
         };
-        let (rest, number) = recognize(pair(|s| digits(s), opt(pair(char('.'), |s| digits(s)))))
+        let (rest, number) = recognize(pair(digits, opt(pair(char('.'), digits))))
             .parse(after_prefix)
             .or_else(|_: nom::Err<PError<'a>>| miss(PError::expected(i, "a number")))?;
         let prefix = (prefix_len > 0).then(|| self.ident_at(i, after_prefix));

@@ -1,0 +1,408 @@
+//! Declarations and what each file sees: concepts, knowledge-base entries, rule IDs, the
+//! `~=` tolerance of each file.
+
+use std::collections::HashMap;
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::DiGraph;
+
+use super::Diags;
+use super::expr::literal_share;
+use super::kb;
+use crate::rules::ast::{Item, Span, Term};
+use crate::rules::checked::{Concept, ConceptId, FileId, KbEntry, KbId, Origin};
+use crate::rules::errors::{Problem, source_span};
+use crate::rules::load::Parsed;
+use crate::rules::suggest;
+
+/// The `~=` tolerance when a rule set names none: 5 %.
+pub const DEFAULT_TOLERANCE: f64 = 0.05;
+
+/// Everything declared, and which file sees which.
+pub(crate) struct Decls {
+    pub concepts: Vec<Concept>,
+    pub kb: Vec<KbEntry>,
+    concept_names: HashMap<String, ConceptId>,
+    kb_names: HashMap<String, KbId>,
+    rule_ids: HashMap<String, Origin>,
+    /// `visible[a][b]`: file `a` imports `b`, directly or not (or is `b`).
+    visible: Vec<Vec<bool>>,
+    file_names: Vec<String>,
+    /// Each file's `tolerance`, as a share.
+    tolerance: Vec<Option<f64>>,
+}
+
+/// A name looked up from a file.
+pub(crate) enum Lookup<T> {
+    Found(T),
+    /// Defined in a file the looking file does not import.
+    Hidden(FileId),
+    Missing,
+}
+
+impl Decls {
+    fn lookup<T: Copy>(&self, from: FileId, found: Option<(T, FileId)>) -> Lookup<T> {
+        match found {
+            Some((id, file)) if self.visible[from.0][file.0] => Lookup::Found(id),
+            Some((_, file)) => Lookup::Hidden(file),
+            None => Lookup::Missing,
+        }
+    }
+
+    pub fn concept(&self, from: FileId, name: &str) -> Lookup<ConceptId> {
+        let found = self
+            .concept_names
+            .get(name)
+            .map(|id| (*id, self.concepts[id.0].origin.file));
+        self.lookup(from, found)
+    }
+
+    pub fn kb(&self, from: FileId, name: &str) -> Lookup<KbId> {
+        let found = self
+            .kb_names
+            .get(name)
+            .map(|id| (*id, self.kb[id.0].origin.file));
+        self.lookup(from, found)
+    }
+
+    pub fn rule(&self, from: FileId, id: &str) -> Lookup<()> {
+        let found = self.rule_ids.get(id).map(|o| ((), o.file));
+        self.lookup(from, found)
+    }
+
+    pub fn visible_concepts(&self, from: FileId) -> Vec<&str> {
+        self.concepts
+            .iter()
+            .filter(|c| self.visible[from.0][c.origin.file.0])
+            .map(|c| c.name.as_str())
+            .collect()
+    }
+
+    pub fn visible_kb(&self, from: FileId) -> Vec<&str> {
+        self.kb
+            .iter()
+            .filter(|k| self.visible[from.0][k.origin.file.0])
+            .map(|k| k.name.as_str())
+            .collect()
+    }
+
+    pub fn visible_rules(&self, from: FileId) -> Vec<&str> {
+        self.rule_ids
+            .iter()
+            .filter(|(_, o)| self.visible[from.0][o.file.0])
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    pub fn file_name(&self, id: FileId) -> &str {
+        &self.file_names[id.0]
+    }
+
+    pub fn tolerance(&self, file: FileId) -> f64 {
+        self.tolerance[file.0].unwrap_or(DEFAULT_TOLERANCE)
+    }
+
+    /// The help for a name that is defined, but in a file this one does not import.
+    pub fn hidden_help(&self, from: FileId, file: FileId) -> String {
+        format!(
+            "it is defined in `{}`, which `{}` does not import: add `import \"...\"`",
+            self.file_name(file),
+            self.file_name(from)
+        )
+    }
+}
+
+/// Declares everything in the files, reporting duplicates, unknown concepts and cycles.
+pub(crate) fn declare(files: &[Parsed], diags: &mut Diags) -> Decls {
+    let mut decls = Decls {
+        concepts: Vec::new(),
+        kb: Vec::new(),
+        concept_names: HashMap::new(),
+        kb_names: HashMap::new(),
+        rule_ids: HashMap::new(),
+        visible: visibility(files),
+        file_names: files.iter().map(|f| f.name.clone()).collect(),
+        tolerance: vec![None; files.len()],
+    };
+    let mut concept_items = Vec::new();
+    for (n, f) in files.iter().enumerate() {
+        let file = FileId(n);
+        let mut tolerance_span: Option<Span> = None;
+        for item in &f.ast.items {
+            match item {
+                Item::Tolerance(t) => {
+                    if let Some(first) = tolerance_span {
+                        diags.push(file, duplicate_statement("tolerance", t.span, first));
+                        continue;
+                    }
+                    tolerance_span = Some(t.span);
+                    match literal_share(&t.value) {
+                        Ok(share) => decls.tolerance[n] = Some(share),
+                        Err(p) => diags.push(file, *p),
+                    }
+                }
+                Item::Concept(c) => {
+                    let origin = Origin {
+                        file,
+                        span: c.name.span,
+                    };
+                    if let Some(first) = decls.concept_names.get(&c.name.name) {
+                        let first = decls.concepts[first.0].origin;
+                        duplicate(diags, &decls, "concept", &c.name.name, origin, first);
+                        continue;
+                    }
+                    let id = ConceptId(decls.concepts.len());
+                    decls.concept_names.insert(c.name.name.clone(), id);
+                    decls.concepts.push(Concept {
+                        name: c.name.name.clone(),
+                        words: Vec::new(),
+                        doc: c.doc.as_ref().map(|d| d.text()),
+                        origin,
+                    });
+                    concept_items.push((id, c));
+                }
+                Item::Table(_) | Item::Fact(_) => {
+                    let Some(entry) = kb::entry(item, file, diags) else {
+                        continue;
+                    };
+                    if let Some(first) = decls.kb_names.get(&entry.name) {
+                        let first = decls.kb[first.0].origin;
+                        duplicate(
+                            diags,
+                            &decls,
+                            "knowledge-base entry",
+                            &entry.name,
+                            entry.origin,
+                            first,
+                        );
+                        continue;
+                    }
+                    decls
+                        .kb_names
+                        .insert(entry.name.clone(), KbId(decls.kb.len()));
+                    decls.kb.push(entry);
+                }
+                Item::Rule(r) => {
+                    let origin = Origin {
+                        file,
+                        span: r.id.span,
+                    };
+                    if let Some(first) = decls.rule_ids.get(&r.id.name) {
+                        duplicate(diags, &decls, "rule", &r.id.name, origin, *first);
+                        continue;
+                    }
+                    decls.rule_ids.insert(r.id.name.clone(), origin);
+                }
+                Item::Import(_) | Item::Test(_) => {}
+            }
+        }
+    }
+    flatten_concepts(&mut decls, &concept_items, diags);
+    decls
+}
+
+pub(super) fn duplicate_statement(statement: &'static str, span: Span, first: Span) -> Problem {
+    Problem::DuplicateStatement {
+        statement,
+        span: source_span(span),
+        first: source_span(first),
+    }
+}
+
+/// A name defined twice: both places labelled in one file, or a note in the other file.
+fn duplicate(
+    diags: &mut Diags,
+    decls: &Decls,
+    what: &'static str,
+    name: &str,
+    at: Origin,
+    first: Origin,
+) {
+    let same_file = at.file == first.file;
+    let problem = Problem::Duplicate {
+        what,
+        name: name.to_string(),
+        span: source_span(at.span),
+        first: same_file.then(|| source_span(first.span)),
+        help: (!same_file)
+            .then(|| format!("it is first defined in `{}`", decls.file_name(first.file))),
+    };
+    if same_file {
+        diags.push(at.file, problem);
+    } else {
+        let note = Problem::Note {
+            message: format!("`{name}` is first defined here"),
+            span: source_span(first.span),
+        };
+        diags.push_with_notes(at.file, problem, vec![(first.file, note)]);
+    }
+}
+
+/// Which files each file sees: itself and everything it imports, directly or not.
+fn visibility(files: &[Parsed]) -> Vec<Vec<bool>> {
+    let n = files.len();
+    let mut visible = vec![vec![false; n]; n];
+    for (start, row) in visible.iter_mut().enumerate() {
+        let mut stack = vec![start];
+        while let Some(f) = stack.pop() {
+            if row[f] {
+                continue;
+            }
+            row[f] = true;
+            stack.extend(files[f].imports.iter().map(|(to, _)| to.0));
+        }
+    }
+    visible
+}
+
+/// Resolves the concepts named in concepts, reports cycles, and gives each concept every word
+/// it stands for.
+fn flatten_concepts(
+    decls: &mut Decls,
+    items: &[(ConceptId, &crate::rules::ast::Concept)],
+    diags: &mut Diags,
+) {
+    let mut graph: DiGraph<ConceptId, Span> = DiGraph::new();
+    let nodes: Vec<_> = (0..decls.concepts.len())
+        .map(|i| graph.add_node(ConceptId(i)))
+        .collect();
+    for (id, c) in items {
+        let file = decls.concepts[id.0].origin.file;
+        for term in &c.terms {
+            let Term::Concept(name) = term else { continue };
+            match decls.concept(file, &name.name) {
+                Lookup::Found(to) => {
+                    graph.add_edge(nodes[id.0], nodes[to.0], name.span);
+                }
+                found => {
+                    let help = match found {
+                        Lookup::Hidden(f) => Some(decls.hidden_help(file, f)),
+                        _ => suggest::closest(&name.name, decls.visible_concepts(file))
+                            .map(|c| {
+                                format!(
+                                    "did you mean `{c}`? A word in quotes is a word: `\"{}\"`",
+                                    name.name
+                                )
+                            })
+                            .or_else(|| {
+                                Some(format!(
+                                    "a word in a concept is written in quotes: `\"{}\"`",
+                                    name.name
+                                ))
+                            }),
+                    };
+                    diags.push(
+                        file,
+                        Problem::UnknownName {
+                            what: "concept",
+                            name: name.name.clone(),
+                            span: source_span(name.span),
+                            help,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    let mut cyclic = vec![false; decls.concepts.len()];
+    for scc in tarjan_scc(&graph) {
+        let self_loop = scc.len() == 1 && graph.contains_edge(scc[0], scc[0]);
+        if scc.len() < 2 && !self_loop {
+            continue;
+        }
+        let mut ids: Vec<ConceptId> = scc.iter().map(|n| graph[*n]).collect();
+        ids.sort_by_key(|id| id.0);
+        for id in &ids {
+            cyclic[id.0] = true;
+        }
+        report_concept_cycle(decls, &graph, &ids, diags);
+    }
+    // Cycles were reported; their concepts keep no words.
+    let terms: HashMap<usize, &crate::rules::ast::Concept> =
+        items.iter().map(|(id, c)| (id.0, *c)).collect();
+    for id in 0..decls.concepts.len() {
+        if cyclic[id] {
+            continue;
+        }
+        // Depth first, in reading order: (concept, index of its next term).
+        let mut words = Vec::new();
+        let mut seen = vec![false; decls.concepts.len()];
+        seen[id] = true;
+        let mut stack = vec![(id, 0)];
+        while let Some((c, i)) = stack.pop() {
+            let Some(term) = terms.get(&c).and_then(|concept| concept.terms.get(i)) else {
+                continue;
+            };
+            stack.push((c, i + 1));
+            match term {
+                Term::Word(w) if !words.contains(&w.value) => words.push(w.value.clone()),
+                Term::Word(_) => {}
+                Term::Concept(name) => {
+                    let file = decls.concepts[c].origin.file;
+                    if let Lookup::Found(to) = decls.concept(file, &name.name)
+                        && !std::mem::replace(&mut seen[to.0], true)
+                    {
+                        stack.push((to.0, 0));
+                    }
+                }
+            }
+        }
+        decls.concepts[id].words = words;
+    }
+}
+
+fn report_concept_cycle(
+    decls: &Decls,
+    graph: &DiGraph<ConceptId, Span>,
+    ids: &[ConceptId],
+    diags: &mut Diags,
+) {
+    let Some(first) = ids.first() else { return };
+    // Follow the references from the first concept until it comes back round.
+    let mut order = vec![*first];
+    let mut spans = Vec::new();
+    let mut at = *first;
+    for _ in 0..ids.len() {
+        let next = graph
+            .edges(petgraph::graph::NodeIndex::new(at.0))
+            .map(|e| {
+                use petgraph::visit::EdgeRef;
+                (graph[e.target()], *e.weight())
+            })
+            .filter(|(to, _)| ids.contains(to))
+            .min_by_key(|(to, _)| if to == first { 0 } else { to.0 + 1 });
+        let Some((to, span)) = next else { break };
+        spans.push((at, span));
+        if to == *first {
+            break;
+        }
+        order.push(to);
+        at = to;
+    }
+    let mut names: Vec<&str> = order
+        .iter()
+        .map(|c| decls.concepts[c.0].name.as_str())
+        .collect();
+    names.push(&decls.concepts[first.0].name);
+    let file = decls.concepts[first.0].origin.file;
+    let span = spans
+        .first()
+        .map_or(decls.concepts[first.0].origin.span, |(_, s)| *s);
+    let others = spans
+        .iter()
+        .skip(1)
+        .filter(|(c, _)| decls.concepts[c.0].origin.file == file)
+        .map(|(_, s)| {
+            miette::LabeledSpan::new_with_span(Some("and goes on here".into()), source_span(*s))
+        })
+        .collect();
+    diags.push(
+        file,
+        Problem::DefinitionCycle {
+            what: "concept",
+            cycle: names.join(" → "),
+            span: source_span(span),
+            others,
+        },
+    );
+}
