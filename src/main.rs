@@ -1,12 +1,14 @@
 //! The `factlint` command: arguments in, library calls, output and exit code out.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::calendar::PartialDate;
 use factlint::pipeline::{self, ClaimsOptions};
 use factlint::report::claims::{ClaimsReport, render_table};
+use factlint::rules::{self, RuleErrors, RuleSet};
 use factlint::source::{Format, LoadOptions};
 
 /// A linter for facts: extracts the checkable claims of articles and reports.
@@ -21,6 +23,33 @@ struct Cli {
 enum Command {
     /// Show the claims extracted from documents (files, folders, or - for stdin).
     Claims(ClaimsArgs),
+    /// Check documents against rules. For now, loads and checks the rule files only.
+    Check(CheckArgs),
+    /// Print rule files in their canonical layout.
+    Fmt(FmtArgs),
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// A rule file to load; give it more than once for several files.
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Documents to check: files, folders, or - for stdin. Not read while the rules have errors.
+    #[arg(value_name = "PATH")]
+    paths: Vec<String>,
+}
+
+#[derive(clap::Args)]
+struct FmtArgs {
+    /// Rule files to format.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Print nothing but the names of the files that would change, and exit 1 if any would.
+    #[arg(long, conflicts_with = "write")]
+    check: bool,
+    /// Rewrite the files in place instead of printing them.
+    #[arg(long)]
+    write: bool,
 }
 
 #[derive(clap::Args)]
@@ -62,11 +91,108 @@ enum InputFormat {
 
 /// Exit codes: 0 all inputs read, 2 an input could not be read or the invocation is wrong.
 const EXIT_INPUT_ERROR: u8 = 2;
+/// `fmt --check`: a file is not in the canonical layout.
+const EXIT_WOULD_CHANGE: u8 = 1;
+/// The rule files have errors.
+const EXIT_RULE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Claims(args) => run_claims(args),
+        Command::Check(args) => run_check(args),
+        Command::Fmt(args) => run_fmt(args),
+    }
+}
+
+fn print_rule_errors(errors: RuleErrors) {
+    let count = errors.len();
+    for e in errors {
+        eprintln!("{:?}", miette::Report::new(e));
+    }
+    let noun = if count == 1 { "error" } else { "errors" };
+    eprintln!("error: the rules have {count} {noun}; no document was read");
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    if args.rules.is_empty() {
+        eprintln!(
+            "note: no rule files given (--rules FILE); the standard rule library is not written yet, so no rules are loaded"
+        );
+    }
+    // The rules are loaded and checked before any document is touched.
+    match rules::load(&args.rules) {
+        Ok(rule_set) => evaluate_documents(&rule_set, &args.paths),
+        Err(errors) => {
+            print_rule_errors(errors);
+            ExitCode::from(EXIT_RULE_ERROR)
+        }
+    }
+}
+
+/// EVALUATOR GOES HERE: checks the documents against the rules. Until the evaluator exists,
+/// it only says how many rules were loaded.
+fn evaluate_documents(rule_set: &RuleSet, _paths: &[String]) -> ExitCode {
+    let n = rule_set.rules.len();
+    let noun = if n == 1 { "rule" } else { "rules" };
+    eprintln!("{n} {noun} loaded; evaluating documents against rules is not available yet");
+    ExitCode::SUCCESS
+}
+
+fn run_fmt(args: FmtArgs) -> ExitCode {
+    let mut failed = false;
+    let mut would_change = false;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for path in &args.files {
+        let name = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: cannot read {name}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let formatted = match rules::format_str(&name, &text) {
+            Ok(formatted) => formatted,
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("{:?}", miette::Report::new(e));
+                }
+                failed = true;
+                continue;
+            }
+        };
+        let written = if args.check {
+            if formatted != text {
+                would_change = true;
+                writeln!(out, "{name}")
+            } else {
+                Ok(())
+            }
+        } else if args.write {
+            if formatted != text
+                && let Err(e) = std::fs::write(path, &formatted)
+            {
+                eprintln!("error: cannot write {name}: {e}");
+                failed = true;
+            }
+            Ok(())
+        } else {
+            write!(out, "{formatted}")
+        };
+        if written.is_err() {
+            return ExitCode::SUCCESS; // stdout closed
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::from(EXIT_INPUT_ERROR)
+    } else if would_change {
+        ExitCode::from(EXIT_WOULD_CHANGE)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -82,7 +82,15 @@ impl<'a> Parser<'a> {
 
     /// `rule ID { statements }`; `i` is at `rule`, `id` at the ID.
     pub(crate) fn rule(&self, i: &'a str, id: &'a str, doc: Option<Doc>) -> PResult<'a, Rule> {
-        let (r, id) = self.rule_id(id)?;
+        // A malformed ID is reported, and the body is still read for its own errors.
+        let (r, id) = match self.rule_id(id) {
+            Err(nom::Err::Failure(e)) => {
+                let (r, id) = self.hyphenated(id, "a rule ID")?;
+                self.report_error(nom::Err::Failure(e));
+                (r, id)
+            }
+            other => other?,
+        };
         let open = self.ws(r);
         self.symbol(open, "{", "`{` to open the rule")?;
         let restart = |line: &str| RULE_STATEMENTS.contains(&first_word(line));

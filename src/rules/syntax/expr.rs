@@ -15,7 +15,7 @@
 //! Nesting is limited to [`MAX_DEPTH`] levels, counting brackets, prefix operators and each
 //! operator of a chain, so that no later pass over the tree can exhaust the stack.
 
-use super::{PError, PResult, Parser, fail, miss};
+use super::{PError, PResult, Parser, fail, miss, relabel};
 use crate::rules::ast::{BinaryOp, Expr, ExprKind, NEG_PRECEDENCE, NOT_PRECEDENCE, Span, UnaryOp};
 use crate::rules::errors::{Problem, source_span};
 
@@ -188,7 +188,7 @@ impl<'a> Parser<'a> {
             }
             let (r, field) = self
                 .any_word(self.ws(after_dot))
-                .map_err(|e| e.map(|e| PError::expected(e.at, "a field name")))?;
+                .map_err(|e| relabel(e, "a field name"))?;
             let span = Span::new(expr.span.start, field.span.end);
             expr = Expr {
                 kind: ExprKind::Member {
@@ -233,9 +233,7 @@ impl<'a> Parser<'a> {
             _ => match self.date_lit(i) {
                 Ok((r, d)) => (r, ExprKind::Date(d.date)),
                 Err(nom::Err::Error(_)) => {
-                    let (r, n) = self
-                        .number(i)
-                        .map_err(|e| e.map(|e| PError::expected(e.at, "an expression")))?;
+                    let (r, n) = self.number(i).map_err(|e| relabel(e, "an expression"))?;
                     (r, ExprKind::Number(n))
                 }
                 Err(e) => return Err(e),
@@ -265,9 +263,7 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        let (rest, name) = self
-            .ident(i)
-            .map_err(|e| e.map(|e| PError::expected(e.at, "an expression")))?;
+        let (rest, name) = self.ident(i).map_err(|e| relabel(e, "an expression"))?;
         let j = self.spaces(rest);
         let (rest, kind) = if let Some(after) = j.strip_prefix('(') {
             let (r, args) = self.list(after, depth, ")", "`,` or `)`")?;
@@ -373,7 +369,7 @@ impl<'a> Parser<'a> {
             Err(nom::Err::Error(_)) => {
                 let (r, n) = self
                     .number(i)
-                    .map_err(|e| e.map(|e| PError::expected(e.at, "a number, date or string")))?;
+                    .map_err(|e| relabel(e, "a number, date or string"))?;
                 (r, ExprKind::Number(n))
             }
             Err(e) => return Err(e),

@@ -1,7 +1,7 @@
 //! Top-level declarations: `import`, `tolerance`, `concept`, `table`, `fact`, `rule`, `test`.
 
 use super::lex::first_word;
-use super::{PError, PResult, Parser, fail, miss};
+use super::{PError, PResult, Parser, fail, miss, relabel};
 use crate::rules::ast::{
     Concept, Doc, Fact, FactRow, Import, Item, Span, Table, TableRow, Term, Tolerance, Validity,
 };
@@ -181,7 +181,7 @@ impl<'a> Parser<'a> {
         loop {
             let (r, name) = self
                 .string(rest)
-                .map_err(|e| e.map(|e| PError::expected(e.at, "a name in quotes")))?;
+                .map_err(|e| relabel(e, "a name in quotes"))?;
             names.push(name);
             rest = r;
             match self.spaces(r).strip_prefix(',') {

@@ -62,17 +62,21 @@ pub fn valid_rule_id(id: &str) -> bool {
 
 /// The nearest valid rule ID: lower case, `_` and spaces to hyphens, no doubled hyphens.
 fn kebab(id: &str) -> String {
-    let lowered: String = id
-        .chars()
-        .map(|c| {
-            if c == '_' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
+    // CamelCase words are split: `CountriesAddUp` is `countries-add-up`.
+    let mut lowered = String::new();
+    let mut previous: Option<char> = None;
+    for c in id.chars() {
+        let after_lower = previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
+        if c.is_ascii_uppercase() && after_lower {
+            lowered.push('-');
+        }
+        match c {
+            '_' | ' ' => lowered.push('-'),
+            c if c.is_ascii_alphanumeric() || c == '-' => lowered.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+        previous = Some(c);
+    }
     let parts: Vec<&str> = lowered.split('-').filter(|p| !p.is_empty()).collect();
     let joined = parts.join("-");
     if joined.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -432,7 +436,10 @@ impl<'a> Parser<'a> {
     /// closing `}`.
     pub(crate) fn end_of_line(&self, i: &'a str) -> PResult<'a, ()> {
         let j = self.spaces(i);
-        let at_end = j.is_empty() || j.starts_with(['\n', '\r', '}']) || j.starts_with("//");
+        // At the start of a line already: a block that ran into the next item ended there.
+        let line_start = self.src[..self.offset(i)].ends_with('\n');
+        let at_end =
+            line_start || j.is_empty() || j.starts_with(['\n', '\r', '}']) || j.starts_with("//");
         if at_end {
             Ok((i, ()))
         } else {
@@ -504,6 +511,7 @@ mod tests {
         assert!(!valid_rule_id("a_b"));
         assert!(!valid_rule_id("-a"));
         assert_eq!(kebab("Countries_Add__Up"), "countries-add-up");
+        assert_eq!(kebab("CountriesAddUp"), "countries-add-up");
         assert_eq!(kebab("2x"), "rule-2x");
     }
 }

@@ -135,6 +135,14 @@ pub(crate) fn fail<'a, T>(e: PError<'a>) -> PResult<'a, T> {
     Err(nom::Err::Failure(e))
 }
 
+/// A recoverable error says what was expected here instead; a failure keeps its own problem.
+pub(crate) fn relabel<'a>(e: nom::Err<PError<'a>>, what: &'static str) -> nom::Err<PError<'a>> {
+    match e {
+        nom::Err::Error(e) => nom::Err::Error(PError::expected(e.at, what)),
+        other => other,
+    }
+}
+
 /// A failure that an alternative may repair.
 pub(crate) fn miss<'a, T>(e: PError<'a>) -> PResult<'a, T> {
     Err(nom::Err::Error(e))
