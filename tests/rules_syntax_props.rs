@@ -1,6 +1,6 @@
-//! Properties of the rule parser and formatter: any input is parsed without a panic, deep
-//! nesting is an error rather than a stack overflow, time grows linearly, and the formatted
-//! text of any tree parses back to the same tree.
+//! Properties of the rule parser, checker and formatter: any input is parsed and checked
+//! without a panic, deep nesting is an error rather than a stack overflow, time grows
+//! linearly, and the formatted text of any tree parses back to the same tree.
 
 mod rules_common;
 
@@ -129,6 +129,18 @@ proptest! {
         prop_assert!(problems.is_empty(), "{}\n{:#?}", text, problems);
         prop_assert_eq!(erase(parsed.clone()), erase(file), "{}", text);
         prop_assert_eq!(format_file(&parsed, &text), text);
+    }
+
+    /// The checker too takes anything the parser accepts: random trees, mostly ill-typed.
+    #[test]
+    fn checking_random_trees_never_panics(file in file_strategy()) {
+        let text = format_file(&file, "");
+        let _ = factlint::rules::load_str("random.rules", &text);
+    }
+
+    #[test]
+    fn checking_token_soup_never_panics(src in token_soup()) {
+        let _ = factlint::rules::load_str("soup.rules", &src);
     }
 
     #[test]

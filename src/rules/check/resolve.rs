@@ -25,6 +25,9 @@ pub(crate) struct Decls {
     concept_names: HashMap<String, ConceptId>,
     kb_names: HashMap<String, KbId>,
     rule_ids: HashMap<String, Origin>,
+    /// Files with a second definition of a name (already an error), by `kind:name`: a
+    /// lookup from them finds the first, rather than adding "not imported" to the error.
+    redefined: HashMap<String, Vec<FileId>>,
     /// `visible[a][b]`: file `a` imports `b`, directly or not (or is `b`).
     visible: Vec<Vec<bool>>,
     file_names: Vec<String>,
@@ -41,9 +44,16 @@ pub(crate) enum Lookup<T> {
 }
 
 impl Decls {
-    fn lookup<T: Copy>(&self, from: FileId, found: Option<(T, FileId)>) -> Lookup<T> {
+    fn lookup<T: Copy>(&self, key: String, from: FileId, found: Option<(T, FileId)>) -> Lookup<T> {
+        let redefined_here = || {
+            self.redefined
+                .get(&key)
+                .is_some_and(|files| files.iter().any(|f| self.visible[from.0][f.0]))
+        };
         match found {
-            Some((id, file)) if self.visible[from.0][file.0] => Lookup::Found(id),
+            Some((id, file)) if self.visible[from.0][file.0] || redefined_here() => {
+                Lookup::Found(id)
+            }
             Some((_, file)) => Lookup::Hidden(file),
             None => Lookup::Missing,
         }
@@ -54,7 +64,7 @@ impl Decls {
             .concept_names
             .get(name)
             .map(|id| (*id, self.concepts[id.0].origin.file));
-        self.lookup(from, found)
+        self.lookup(format!("concept:{name}"), from, found)
     }
 
     pub fn kb(&self, from: FileId, name: &str) -> Lookup<KbId> {
@@ -62,12 +72,12 @@ impl Decls {
             .kb_names
             .get(name)
             .map(|id| (*id, self.kb[id.0].origin.file));
-        self.lookup(from, found)
+        self.lookup(format!("kb:{name}"), from, found)
     }
 
     pub fn rule(&self, from: FileId, id: &str) -> Lookup<()> {
         let found = self.rule_ids.get(id).map(|o| ((), o.file));
-        self.lookup(from, found)
+        self.lookup(format!("rule:{id}"), from, found)
     }
 
     pub fn visible_concepts(&self, from: FileId) -> Vec<&str> {
@@ -120,6 +130,7 @@ pub(crate) fn declare(files: &[Parsed], diags: &mut Diags) -> Decls {
         concept_names: HashMap::new(),
         kb_names: HashMap::new(),
         rule_ids: HashMap::new(),
+        redefined: HashMap::new(),
         visible: visibility(files),
         file_names: files.iter().map(|f| f.name.clone()).collect(),
         tolerance: vec![None; files.len()],
@@ -148,7 +159,7 @@ pub(crate) fn declare(files: &[Parsed], diags: &mut Diags) -> Decls {
                     };
                     if let Some(first) = decls.concept_names.get(&c.name.name) {
                         let first = decls.concepts[first.0].origin;
-                        duplicate(diags, &decls, "concept", &c.name.name, origin, first);
+                        duplicate(diags, &mut decls, "concept", &c.name.name, origin, first);
                         continue;
                     }
                     let id = ConceptId(decls.concepts.len());
@@ -169,7 +180,7 @@ pub(crate) fn declare(files: &[Parsed], diags: &mut Diags) -> Decls {
                         let first = decls.kb[first.0].origin;
                         duplicate(
                             diags,
-                            &decls,
+                            &mut decls,
                             "knowledge-base entry",
                             &entry.name,
                             entry.origin,
@@ -188,7 +199,8 @@ pub(crate) fn declare(files: &[Parsed], diags: &mut Diags) -> Decls {
                         span: r.id.span,
                     };
                     if let Some(first) = decls.rule_ids.get(&r.id.name) {
-                        duplicate(diags, &decls, "rule", &r.id.name, origin, *first);
+                        let first = *first;
+                        duplicate(diags, &mut decls, "rule", &r.id.name, origin, first);
                         continue;
                     }
                     decls.rule_ids.insert(r.id.name.clone(), origin);
@@ -212,12 +224,22 @@ pub(super) fn duplicate_statement(statement: &'static str, span: Span, first: Sp
 /// A name defined twice: both places labelled in one file, or a note in the other file.
 fn duplicate(
     diags: &mut Diags,
-    decls: &Decls,
+    decls: &mut Decls,
     what: &'static str,
     name: &str,
     at: Origin,
     first: Origin,
 ) {
+    let kind = match what {
+        "concept" => "concept",
+        "rule" => "rule",
+        _ => "kb",
+    };
+    decls
+        .redefined
+        .entry(format!("{kind}:{name}"))
+        .or_default()
+        .push(at.file);
     let same_file = at.file == first.file;
     let problem = Problem::Duplicate {
         what,

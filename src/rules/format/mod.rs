@@ -253,7 +253,7 @@ impl Printer<'_> {
             .push_str(&format!("test {}", string(&t.name.value)));
         self.block(t.span, &t.body, |p, stmt, first| {
             let text = match &stmt.kind {
-                TestStmtKind::Text(text) => format!("text {}", pieces(text, 7)),
+                TestStmtKind::Text(text) => format!("text {}", pieces(text, 5)),
                 TestStmtKind::Date(d) => format!("date {}", date(d)),
                 TestStmtKind::Expect { rule, at: None } => format!("expect {}", rule.name),
                 TestStmtKind::Expect { rule, at: Some(at) } => {

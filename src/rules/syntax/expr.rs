@@ -126,6 +126,14 @@ impl<'a> Parser<'a> {
                 return Ok((j, Some((op, after))));
             }
         }
+        for (symbol, help) in [
+            ("||", "`||` is written `or`"),
+            ("&&", "`&&` is written `and`"),
+        ] {
+            if j.starts_with(symbol) {
+                return fail(PError::expected(j, "an operator").with_help(help));
+            }
+        }
         if j.starts_with('=') {
             return fail(
                 PError::expected(j, "an operator")
