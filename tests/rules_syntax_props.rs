@@ -110,7 +110,6 @@ fn parse_and_format(src: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
     fn any_text_parses_without_panic(src in any::<String>()) {

@@ -90,6 +90,18 @@ pub enum Item {
 }
 
 impl Item {
+    /// Where the item's `///` documentation starts, if it has any.
+    pub fn doc_start(&self) -> Option<usize> {
+        let doc = match self {
+            Item::Concept(x) => &x.doc,
+            Item::Table(x) => &x.doc,
+            Item::Fact(x) => &x.doc,
+            Item::Rule(x) => &x.doc,
+            _ => return None,
+        };
+        doc.as_ref().map(|d| d.span.start)
+    }
+
     pub fn span(&self) -> Span {
         match self {
             Item::Import(x) => x.span,

@@ -6,6 +6,7 @@
 //! expressions with dimensions; `rule` checks rules and tests; [`types`] holds the types.
 
 mod calls;
+mod embedded;
 mod expr;
 mod kb;
 mod ops;
@@ -83,11 +84,18 @@ pub(crate) fn check(files: Vec<Parsed>, mut diags: Diags) -> Result<RuleSet, Rul
     if !diags.is_empty() {
         return Err(diags.into_errors());
     }
+    // The embedded knowledge base is the file after the last rule file.
+    diags.add_source(embedded::NAME, embedded::text());
     let decls = resolve::declare(&files, &mut diags);
     let (rules, tests) = rule::check_all(&files, &decls, &mut diags);
     if !diags.is_empty() {
         return Err(diags.into_errors());
     }
+    let embedded_file = SourceFile {
+        path: embedded::NAME.into(),
+        name: embedded::NAME.to_string(),
+        text: embedded::text(),
+    };
     Ok(RuleSet {
         files: files
             .into_iter()
@@ -96,6 +104,7 @@ pub(crate) fn check(files: Vec<Parsed>, mut diags: Diags) -> Result<RuleSet, Rul
                 name: f.name,
                 text: f.text,
             })
+            .chain([embedded_file])
             .collect(),
         concepts: decls.concepts,
         kb: decls.kb,

@@ -48,14 +48,21 @@ impl Decls {
         let redefined_here = || {
             self.redefined
                 .get(&key)
-                .is_some_and(|files| files.iter().any(|f| self.visible[from.0][f.0]))
+                .is_some_and(|files| files.iter().any(|f| self.sees(from, *f)))
         };
         match found {
-            Some((id, file)) if self.visible[from.0][file.0] || redefined_here() => {
-                Lookup::Found(id)
-            }
+            Some((id, file)) if self.sees(from, file) || redefined_here() => Lookup::Found(id),
             Some((_, file)) => Lookup::Hidden(file),
             None => Lookup::Missing,
+        }
+    }
+
+    /// A file sees itself, what it imports, and the embedded knowledge base (the file after
+    /// the rule files).
+    fn sees(&self, from: FileId, file: FileId) -> bool {
+        match self.visible.get(from.0) {
+            Some(row) => row.get(file.0).copied().unwrap_or(true),
+            None => false,
         }
     }
 
@@ -83,7 +90,7 @@ impl Decls {
     pub fn visible_concepts(&self, from: FileId) -> Vec<&str> {
         self.concepts
             .iter()
-            .filter(|c| self.visible[from.0][c.origin.file.0])
+            .filter(|c| self.sees(from, c.origin.file))
             .map(|c| c.name.as_str())
             .collect()
     }
@@ -91,7 +98,7 @@ impl Decls {
     pub fn visible_kb(&self, from: FileId) -> Vec<&str> {
         self.kb
             .iter()
-            .filter(|k| self.visible[from.0][k.origin.file.0])
+            .filter(|k| self.sees(from, k.origin.file))
             .map(|k| k.name.as_str())
             .collect()
     }
@@ -99,7 +106,7 @@ impl Decls {
     pub fn visible_rules(&self, from: FileId) -> Vec<&str> {
         self.rule_ids
             .iter()
-            .filter(|(_, o)| self.visible[from.0][o.file.0])
+            .filter(|(_, o)| self.sees(from, o.file))
             .map(|(id, _)| id.as_str())
             .collect()
     }
@@ -135,6 +142,13 @@ pub(crate) fn declare(files: &[Parsed], diags: &mut Diags) -> Decls {
         file_names: files.iter().map(|f| f.name.clone()).collect(),
         tolerance: vec![None; files.len()],
     };
+    let embedded = FileId(files.len());
+    for entry in super::embedded::entries(embedded) {
+        decls
+            .kb_names
+            .insert(entry.name.clone(), KbId(decls.kb.len()));
+        decls.kb.push(entry);
+    }
     let mut concept_items = Vec::new();
     for (n, f) in files.iter().enumerate() {
         let file = FileId(n);
@@ -176,8 +190,13 @@ pub(crate) fn declare(files: &[Parsed], diags: &mut Diags) -> Decls {
                     let Some(entry) = kb::entry(item, file, diags) else {
                         continue;
                     };
-                    if let Some(first) = decls.kb_names.get(&entry.name) {
-                        let first = decls.kb[first.0].origin;
+                    if let Some(&id) = decls.kb_names.get(&entry.name) {
+                        let first = decls.kb[id.0].origin;
+                        if first.file == embedded {
+                            // A rule file's entry overrides the embedded one.
+                            decls.kb[id.0] = entry;
+                            continue;
+                        }
                         duplicate(
                             diags,
                             &mut decls,

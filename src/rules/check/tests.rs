@@ -32,9 +32,15 @@ fn the_sketch_checks() {
     let set = ok(include_str!("../../../fixtures/rules/valid/sketch.rules"));
     assert_eq!(set.rules.len(), 3);
     assert_eq!(set.tests.len(), 2);
-    let eu = &set.kb[0];
-    assert_eq!((eu.name.as_str(), eu.kind), ("eu_members", KbKind::Table));
-    assert_eq!(set.kb[1].ty, Type::count());
+    let kb = |name: &str| set.kb.iter().find(|e| e.name == name).expect(name);
+    let eu = kb("eu_members");
+    assert_eq!(eu.kind, KbKind::Table);
+    assert_eq!(
+        set.file(eu.origin.file).name,
+        "rules/kb/memberships.toml",
+        "embedded"
+    );
+    assert!(set.kb.iter().any(|e| e.name == "nato_members"));
     let r = &set.rules[0];
     assert_eq!(r.tolerance, 0.05);
     assert_eq!(r.bindings.len(), 3);

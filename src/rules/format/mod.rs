@@ -28,8 +28,9 @@ pub fn format_file(file: &File, src: &str) -> String {
     };
     let mut previous: Option<&Item> = None;
     for item in &file.items {
-        let together = matches!((previous, item), (Some(Item::Import(_)), Item::Import(_)))
-            && !p.blank_between(p.last_end, item.span().start);
+        let start = item.doc_start().unwrap_or(item.span().start);
+        let together = previous.is_some_and(|prev| one_line_kin(prev, item))
+            && !p.blank_between(p.last_end, start);
         if previous.is_some() && !together {
             p.out.push('\n');
         }
@@ -40,6 +41,19 @@ pub fn format_file(file: &File, src: &str) -> String {
     }
     p.leading(usize::MAX, 0, previous.is_none());
     p.out
+}
+
+/// Imports, concepts and one-line facts may stand on consecutive lines, when the author put
+/// them so: one-line items of a kind read as a list.
+fn one_line_kin(a: &Item, b: &Item) -> bool {
+    let one_line_fact = |i: &Item| match i {
+        Item::Fact(f) => f.rows.len() == 1 && f.rows[0].validity == Validity::default(),
+        _ => false,
+    };
+    matches!(
+        (a, b),
+        (Item::Import(_), Item::Import(_)) | (Item::Concept(_), Item::Concept(_))
+    ) || (one_line_fact(a) && one_line_fact(b))
 }
 
 /// Comments before this offset go before the item: inside one-line items they move up;

@@ -10,8 +10,8 @@ fn parse_ok(src: &str) -> File {
 #[test]
 fn the_sketch_parses() {
     let file = parse_ok(include_str!("../../../fixtures/rules/valid/sketch.rules"));
-    assert_eq!(file.items.len(), 8);
-    assert_eq!(file.comments.len(), 1);
+    assert_eq!(file.items.len(), 6);
+    assert_eq!(file.comments.len(), 2);
     let Item::Rule(rule) = &file.items[1] else {
         panic!()
     };
