@@ -1,7 +1,9 @@
 //! factlint: a linter for facts.
 //!
 //! The pipeline: [`source`] reads documents, [`claims`] extracts the checkable claims,
-//! [`report`] renders them; [`pipeline`] wires the stages for each command.
+//! [`report`] renders them; [`pipeline`] wires the stages for each command. [`rules`] reads
+//! rule files into a checked rule set (parsing, name resolution, type check, formatting),
+//! before any document is read; [`eval`] holds the evaluation core.
 //!
 //! ```
 //! let extraction = factlint::claims::extract_text(

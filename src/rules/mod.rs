@@ -4,7 +4,7 @@
 //! nom, recovering after errors so that one run reports them all; `load` follows imports
 //! and rejects import cycles; `check` resolves names (concepts, the knowledge base, bindings,
 //! rule IDs), rejects definition cycles and type-checks expressions with dimensions, giving
-//! the [`checked`] form the evaluator reads; [`format`] prints a file in its canonical layout.
+//! the [`checked`] form the evaluator reads; [`format`](mod@format) prints a file in its canonical layout.
 //! Built-in functions, filters and claim fields are one table each in [`builtins`]; unit names
 //! come from the extractor's lexicon ([`units`]). The language is described in `docs/dsl.md`.
 //!

@@ -284,3 +284,33 @@ impl Env<'_> {
         );
     }
 }
+
+/// The claim type a binding's filter narrows to: `dimension(mass)`, `currency(EUR)` at the top
+/// of its `where`.
+pub(super) fn narrowed(claim: ClaimType, filter: Option<&Typed>) -> ClaimType {
+    let ClaimType::Quantity(mut dim) = claim else {
+        return claim;
+    };
+    let mut stack: Vec<&Typed> = filter.into_iter().collect();
+    while let Some(t) = stack.pop() {
+        match &t.node {
+            Checked::And(a, b) => stack.extend([a.as_ref(), b.as_ref()]),
+            Checked::Call { builtin, args } => {
+                let name = match args.first().map(|a| &a.node) {
+                    Some(Checked::Text(n)) => n.clone(),
+                    _ => continue,
+                };
+                match builtin {
+                    crate::rules::builtins::Builtin::Dimension => dim.dimension = Some(name),
+                    crate::rules::builtins::Builtin::Currency => {
+                        dim.dimension = Some("money".into());
+                        dim.currency = Some(name);
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    ClaimType::Quantity(dim)
+}

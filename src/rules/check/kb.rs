@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::Diags;
-use super::expr::literal_value;
+use super::literal::literal_value;
 use crate::calendar::PartialDate;
 use crate::rules::ast::{Item, Span, Validity};
 use crate::rules::checked::{FileId, KbEntry, KbKind, KbRow, Origin, Type, Value};

@@ -6,9 +6,11 @@
 //! expressions with dimensions; `rule` checks rules and tests; [`types`] holds the types.
 
 mod calls;
+mod concepts;
 mod embedded;
 mod expr;
 mod kb;
+mod literal;
 mod ops;
 mod resolve;
 mod rule;

@@ -1,7 +1,9 @@
 //! Checking rules (statements, bindings, requirements, messages) and tests.
 
 use super::Diags;
-use super::expr::{Env, literal_share, narrowed};
+use super::calls::narrowed;
+use super::expr::Env;
+use super::literal::literal_share;
 use super::resolve::{Decls, Lookup, duplicate_statement};
 use super::types::{ClaimType, Dim, Type};
 use crate::rules::ast::{

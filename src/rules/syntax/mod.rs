@@ -1,19 +1,21 @@
 //! The rule file grammar, written with nom over the file's text.
 //!
-//! Every parser is a method of [`Parser`], which knows the whole text, so any position in the
+//! Every parser is a method of `Parser`, which knows the whole text, so any position in the
 //! input is a byte offset into the file and every node gets its span. A parser starts at a
 //! token and stops right after its last token: callers skip white space and comments
 //! themselves, which keeps spans tight and lets a statement insist on ending its line.
 //!
 //! Errors do not stop the parse. A broken item or statement is recorded and the parser skips
 //! to the next line that starts an item or statement, so one run reports every error.
-//! The files: [`lex`] (tokens), [`expr`] (expressions), [`items`] (top-level declarations),
-//! [`block`] (the statements of rules and tests).
+//! The files: `lex` (white space, comments, names, keywords), `literals` (strings, dates,
+//! numbers with units, patterns), `expr` (expressions), `items` (top-level declarations),
+//! `block` (the statements of rules and tests).
 
 mod block;
 mod expr;
 mod items;
 mod lex;
+mod literals;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
