@@ -325,6 +325,12 @@ impl RuleSet {
         &self.files[id.0]
     }
 
+    /// The file name and 1-based line of a definition, for "where the rule lives".
+    pub fn location(&self, origin: Origin) -> (&str, usize) {
+        let file = self.file(origin.file);
+        (&file.name, file.line_of(origin.span.start))
+    }
+
     /// The rule with this ID.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)

@@ -165,7 +165,7 @@ impl Env<'_> {
         };
         let help = match param {
             Param::Collection if one_quantity => Some(
-                "one claim is bound at a time; to count the claims that match, bind them with `let x = all quantity ...`".to_string(),
+                "one claim is bound at a time; to use every claim that matches, bind them with `let x = all quantity ...`".to_string(),
             ),
             _ => Some(format!("`{}`", info.signature)),
         };

@@ -276,15 +276,14 @@ impl Env<'_> {
         if fits {
             return Some(());
         }
-        self.wrong_right(
-            format!("something that can hold {}", l.ty),
-            r,
-            Some(
-                "`within` holds figures in figures or ranges, dates in periods, sets in sets"
-                    .into(),
-            ),
-            d,
-        )
+        let help = match (&a, &b) {
+            (Type::Number(_) | Type::Date | Type::Text, Type::Set(_)) => {
+                "to test membership in a set, write `in`"
+            }
+            _ => "`within` holds figures in figures or ranges, dates in periods, sets in sets",
+        };
+        let expected = format!("something that can hold {}", l.ty);
+        self.wrong_right(expected, r, Some(help.into()), d)
     }
 
     fn range(&self, l: &Typed, r: &Typed, d: &mut Diags) -> Option<Type> {

@@ -108,7 +108,9 @@ impl Decls {
     }
 
     pub fn file_name(&self, id: FileId) -> &str {
-        &self.file_names[id.0]
+        self.file_names
+            .get(id.0)
+            .map_or(super::embedded::NAME, String::as_str)
     }
 
     pub fn tolerance(&self, file: FileId) -> f64 {

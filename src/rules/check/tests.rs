@@ -42,6 +42,7 @@ fn the_sketch_checks() {
     );
     assert!(set.kb.iter().any(|e| e.name == "nato_members"));
     let r = &set.rules[0];
+    assert_eq!(set.location(r.origin).1, 7, "the rule's line");
     assert_eq!(r.tolerance, 0.05);
     assert_eq!(r.bindings.len(), 3);
     assert_eq!(r.requirements[0].ty, Type::Bool);
