@@ -1,7 +1,9 @@
 //! Expressions and literals in their canonical form, with parentheses where the tree needs
 //! them (and where the author wrote them).
 
-use crate::rules::ast::{Expr, ExprKind, NEG_PRECEDENCE, NOT_PRECEDENCE, NumberLit, UnaryOp};
+use crate::rules::ast::{
+    BinaryOp, Expr, ExprKind, NEG_PRECEDENCE, NOT_PRECEDENCE, NumberLit, UnaryOp,
+};
 
 /// Binds tighter than any operator: literals, names, calls, fields.
 const ATOM: u8 = 10;
@@ -96,6 +98,36 @@ fn write(e: &Expr, out: &mut String) {
     }
 }
 
+/// The operands of a chain of one `and` or `or` at the top of `e` (`a and b and c`), each as
+/// written in the chain, with the operator; `None` for any other expression.
+pub fn chain(e: &Expr) -> Option<(BinaryOp, Vec<String>)> {
+    let ExprKind::Binary { op, .. } = &e.kind else {
+        return None;
+    };
+    let op = *op;
+    if !matches!(op, BinaryOp::And | BinaryOp::Or) {
+        return None;
+    }
+    let mut rights = Vec::new();
+    let mut left = e;
+    while let ExprKind::Binary { op: o, lhs, rhs } = &left.kind
+        && *o == op
+    {
+        rights.push(rhs.as_ref());
+        left = lhs;
+    }
+    let mut operands = Vec::new();
+    let mut first = String::new();
+    operand(left, op.precedence(), &mut first);
+    operands.push(first);
+    for r in rights.into_iter().rev() {
+        let mut s = String::new();
+        operand(r, op.precedence() + 1, &mut s);
+        operands.push(s);
+    }
+    Some((op, operands))
+}
+
 /// Writes `e`, in brackets if it binds more loosely than `min`.
 fn operand(e: &Expr, min: u8, out: &mut String) {
     if precedence(e) < min {
@@ -152,7 +184,7 @@ pub(crate) fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::ast::{BinaryOp, Span};
+    use crate::rules::ast::Span;
 
     fn e(kind: ExprKind) -> Expr {
         Expr {

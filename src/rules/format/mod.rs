@@ -2,16 +2,18 @@
 //!
 //! Two-space indentation, one statement per line, single spaces around operators, one blank
 //! line between items (consecutive imports stay together), the author's single blank lines
-//! inside blocks kept, parentheses only where written or needed. Comments are kept: a comment
-//! on its own line stays before what follows it, a comment after a statement stays on its
-//! line, and a comment inside a multi-line expression moves above the statement. Lines are not
-//! wrapped. Formatting formatted text changes nothing.
+//! inside blocks kept, parentheses only where written or needed. A condition that would make
+//! a line longer than 100 columns is broken before each `and` (or `or`) of its top-level
+//! chain, and a long `let` before its `where`; other lines are not wrapped. Comments are kept:
+//! a comment on its own line stays before what follows it, a comment after a statement stays
+//! on its line, and a comment inside a multi-line expression moves above the statement.
+//! Formatting formatted text changes nothing.
 
 mod expr;
 
 use super::ast::{
-    Comment, DateLit, Doc, Fact, File, Item, Rule, Span, Stmt, StmtKind, Subject, Table, Template,
-    TemplatePart, Term, Test, TestStmtKind, Text, Validity,
+    Comment, DateLit, Doc, Expr, Fact, File, Item, Rule, Span, Stmt, StmtKind, Subject, Table,
+    Template, TemplatePart, Term, Test, TestStmtKind, Text, Validity,
 };
 
 pub use expr::{expr, number, string};
@@ -322,14 +324,45 @@ fn statement(stmt: &Stmt) -> String {
                 Some(Subject::Text(t)) => text.push_str(&format!(" of {}", string(&t.value))),
                 None => {}
             }
-            if let Some(c) = &s.condition {
-                text.push_str(&format!(" where {}", expr(c)));
+            match &s.condition {
+                Some(c) => {
+                    let one_line = format!("{text} where {}", expr(c));
+                    if fits(&one_line) {
+                        one_line
+                    } else {
+                        format!("{text}\n    {}", long_condition("where", c, 6))
+                    }
+                }
+                None => text,
             }
-            text
         }
-        StmtKind::Require(e) => format!("require {}", expr(e)),
+        StmtKind::Require(e) => long_condition("require", e, 4),
         StmtKind::Message(t) => format!("message {}", template(t, 8)),
         StmtKind::Help(t) => format!("help {}", pieces(t, 5)),
+    }
+}
+
+/// Lines longer than this are broken where the language allows.
+const WIDTH: usize = 100;
+
+/// A statement (at indentation 2, continuation lines included) fits the width.
+fn fits(text: &str) -> bool {
+    text.lines().all(|line| 4 + line.chars().count() <= WIDTH)
+}
+
+/// `keyword condition`, broken before each `and` or `or` of its top-level chain when it is too
+/// long, the continuation lines indented by `indent`.
+fn long_condition(keyword: &str, e: &Expr, indent: usize) -> String {
+    let one_line = format!("{keyword} {}", expr(e));
+    if fits(&one_line) {
+        return one_line;
+    }
+    match expr::chain(e) {
+        Some((op, operands)) => {
+            let joint = format!("\n{}{} ", " ".repeat(indent), op.symbol());
+            format!("{keyword} {}", operands.join(&joint))
+        }
+        None => one_line,
     }
 }
 
