@@ -1,13 +1,18 @@
 //! The `factlint` command: arguments in, library calls, output and exit code out.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::calendar::PartialDate;
-use factlint::pipeline::{self, ClaimsOptions};
+use factlint::eval::tests_runner::run_tests;
+use factlint::pipeline::{self, CheckOptions, ClaimsOptions};
 use factlint::report::claims::{ClaimsReport, render_table};
+use factlint::report::findings::{
+    JsonReport, REPORT_VERSION, Style, Summary, json_file, render_human,
+};
 use factlint::rules::{self, RuleErrors, RuleSet};
 use factlint::source::{Format, LoadOptions};
 
@@ -23,8 +28,10 @@ struct Cli {
 enum Command {
     /// Show the claims extracted from documents (files, folders, or - for stdin).
     Claims(ClaimsArgs),
-    /// Check documents against rules. For now, loads and checks the rule files only.
+    /// Check documents against rules (the standard library unless --rules is given).
     Check(CheckArgs),
+    /// Run the inline `test` blocks of rule files (the standard library when none given).
+    Test(TestArgs),
     /// Print rule files in their canonical layout.
     Fmt(FmtArgs),
 }
@@ -37,6 +44,31 @@ struct CheckArgs {
     /// Documents to check: files, folders, or - for stdin. Not read while the rules have errors.
     #[arg(value_name = "PATH")]
     paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
+    /// The documents' date (YYYY, YYYY-MM or YYYY-MM-DD), for facts that change over time;
+    /// overrides dates found in the documents.
+    #[arg(long, value_name = "DATE")]
+    date: Option<PartialDate>,
+    /// Also report requirements that cannot be told, at info level.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// Diagnostics for people, grouped by file, then a summary line.
+    Human,
+    /// {"version":1,"files":[...],"summary":{...}} (docs/report-json.md).
+    Json,
+}
+
+#[derive(clap::Args)]
+struct TestArgs {
+    /// Rule files whose tests to run; the standard library when none is given.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -95,12 +127,15 @@ const EXIT_INPUT_ERROR: u8 = 2;
 const EXIT_WOULD_CHANGE: u8 = 1;
 /// The rule files have errors.
 const EXIT_RULE_ERROR: u8 = 2;
+/// `check`: a finding at error level; `test`: a test failed.
+const EXIT_FINDINGS: u8 = 1;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Claims(args) => run_claims(args),
         Command::Check(args) => run_check(args),
+        Command::Test(args) => run_test(args),
         Command::Fmt(args) => run_fmt(args),
     }
 }
@@ -114,29 +149,124 @@ fn print_rule_errors(errors: RuleErrors) {
     eprintln!("error: the rules have {count} {noun}; no document was read");
 }
 
-fn run_check(args: CheckArgs) -> ExitCode {
-    if args.rules.is_empty() {
-        eprintln!(
-            "note: no rule files given (--rules FILE); the standard rule library is not written yet, so no rules are loaded"
-        );
-    }
-    // The rules are loaded and checked before any document is touched.
-    match rules::load(&args.rules) {
-        Ok(rule_set) => evaluate_documents(&rule_set, &args.paths),
-        Err(errors) => {
-            print_rule_errors(errors);
-            ExitCode::from(EXIT_RULE_ERROR)
-        }
+/// The rule files given, or the standard library.
+fn load_rules(files: &[PathBuf]) -> Result<RuleSet, RuleErrors> {
+    if files.is_empty() {
+        rules::standard()
+    } else {
+        rules::load(files)
     }
 }
 
-/// EVALUATOR GOES HERE: checks the documents against the rules. Until the evaluator exists,
-/// it only says how many rules were loaded.
-fn evaluate_documents(rule_set: &RuleSet, _paths: &[String]) -> ExitCode {
-    let n = rule_set.rules.len();
-    let noun = if n == 1 { "rule" } else { "rules" };
-    eprintln!("{n} {noun} loaded; evaluating documents against rules is not available yet");
-    ExitCode::SUCCESS
+fn run_check(args: CheckArgs) -> ExitCode {
+    // The rules are loaded and checked before any document is touched.
+    let rule_set = match load_rules(&args.rules) {
+        Ok(rule_set) => rule_set,
+        Err(errors) => {
+            print_rule_errors(errors);
+            return ExitCode::from(EXIT_RULE_ERROR);
+        }
+    };
+    let paths = if args.paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.paths.clone()
+    };
+    let options = CheckOptions {
+        date: args.date,
+        strict: args.strict,
+        ..CheckOptions::default()
+    };
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut files = Vec::new();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut unreadable = false;
+    let style = Style {
+        color: io::stderr().is_terminal() && io::stdout().is_terminal(),
+        ..Style::default()
+    };
+    for outcome in pipeline::check(&paths, &rule_set, &options) {
+        for note in &outcome.notes {
+            eprintln!("note: {}: {note}", outcome.path);
+        }
+        summary.add(&outcome.findings, outcome.error.is_some());
+        let error_text = outcome.error.as_ref().map(|e| e.to_string());
+        if let Some(error) = outcome.error {
+            unreadable = true;
+            eprintln!("{:?}", miette::Report::new(error));
+        }
+        match args.format {
+            ReportFormat::Human => {
+                let _ = write!(
+                    out,
+                    "{}",
+                    render_human(&outcome.path, &outcome.text, &outcome.findings, style)
+                );
+            }
+            ReportFormat::Json => files.push(json_file(
+                &outcome.path,
+                &outcome.text,
+                &outcome.findings,
+                error_text,
+            )),
+        }
+    }
+    summary.elapsed_ms = started.elapsed().as_millis() as u64;
+    match args.format {
+        ReportFormat::Human => eprintln!("{}", summary.line(started.elapsed())),
+        ReportFormat::Json => {
+            let report = JsonReport {
+                version: REPORT_VERSION,
+                files,
+                summary: summary.clone(),
+            };
+            let _ = serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(io::Error::other)
+                .and_then(|()| writeln!(out));
+        }
+    }
+    let _ = out.flush();
+    if unreadable {
+        ExitCode::from(EXIT_INPUT_ERROR)
+    } else if summary.errors > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_test(args: TestArgs) -> ExitCode {
+    let rule_set = match load_rules(&args.files) {
+        Ok(rule_set) => rule_set,
+        Err(errors) => {
+            print_rule_errors(errors);
+            return ExitCode::from(EXIT_RULE_ERROR);
+        }
+    };
+    let results = run_tests(&rule_set);
+    let failed = results.iter().filter(|r| !r.passed).count();
+    for r in &results {
+        if r.passed {
+            println!("pass  {}", r.name);
+        } else {
+            println!("FAIL  {}", r.name);
+            println!("      expected: {}", r.expected.join("; "));
+            let actual = if r.actual.is_empty() {
+                "no finding".to_string()
+            } else {
+                r.actual.join("; ")
+            };
+            println!("      found:    {actual}");
+        }
+    }
+    println!("{} passed, {} failed", results.len() - failed, failed);
+    if failed > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn run_fmt(args: FmtArgs) -> ExitCode {

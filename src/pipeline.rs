@@ -6,8 +6,12 @@
 
 use crate::calendar::PartialDate;
 use crate::claims::extract;
+use crate::eval::engine::{EvalOptions, evaluate};
+use crate::eval::finding::Finding;
+use crate::eval::predicates::DocumentView;
 use crate::report::claims::FileClaims;
-use crate::source::{Input, LoadOptions, SourceError, WalkOptions, load, walk};
+use crate::rules::checked::RuleSet;
+use crate::source::{Document, Input, LoadOptions, SourceError, WalkOptions, load, walk};
 
 /// What `factlint claims` needs to know besides the paths.
 #[derive(Debug, Clone, Default)]
@@ -80,5 +84,71 @@ pub fn claims_of(input: &Input, options: &ClaimsOptions) -> Outcome {
             }
         }
         Err(error) => Outcome::failed(error),
+    }
+}
+
+/// What `factlint check` needs to know besides the paths and the rules.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Overrides every document's own date.
+    pub date: Option<PartialDate>,
+    pub load: LoadOptions,
+    pub walk: WalkOptions,
+    /// Also report what cannot be told, at info level.
+    pub strict: bool,
+}
+
+/// One file checked: its findings (with the text they point into), or its error.
+#[derive(Debug)]
+pub struct CheckOutcome {
+    pub path: String,
+    /// The original text, for rendering the findings.
+    pub text: String,
+    pub findings: Vec<Finding>,
+    pub notes: Vec<String>,
+    pub error: Option<SourceError>,
+}
+
+/// Checks every document under `paths` against `rules`, one outcome per file, in walk order.
+pub fn check<'a>(
+    paths: &'a [String],
+    rules: &'a RuleSet,
+    options: &'a CheckOptions,
+) -> impl Iterator<Item = CheckOutcome> + 'a {
+    walk(paths, &options.walk).map(move |input| {
+        let loaded = input.and_then(|input| load(&input, &options.load));
+        match loaded {
+            Ok(document) => check_document(&document, rules, options),
+            Err(error) => CheckOutcome {
+                path: error.path().to_string(),
+                text: String::new(),
+                findings: Vec::new(),
+                notes: Vec::new(),
+                error: Some(error),
+            },
+        }
+    })
+}
+
+/// Checks one document against `rules`.
+pub fn check_document(
+    document: &Document,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> CheckOutcome {
+    let extraction = extract(document, options.date);
+    let view = DocumentView::new(&document.text, &document.prose, &extraction.claims);
+    let eval_options = EvalOptions {
+        date: extraction.date,
+        strict: options.strict,
+        ..EvalOptions::default()
+    };
+    let evaluation = evaluate(rules, &view, &eval_options);
+    CheckOutcome {
+        path: document.path.clone(),
+        text: document.text.clone(),
+        findings: evaluation.findings,
+        notes: evaluation.notes,
+        error: None,
     }
 }

@@ -96,19 +96,26 @@ fn check_with_type_errors_exits_2() {
 }
 
 #[test]
-fn check_with_valid_rules_says_how_many_were_loaded() {
+fn check_with_valid_rules_reads_the_documents() {
     let out = factlint(&[
         "check",
         "--rules",
         "fixtures/rules/valid/sketch.rules",
-        "doc.txt",
+        "fixtures/articles/harbour-operation.txt",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
+        text(&out.stderr).contains("1 file checked"),
+        "{}",
         text(&out.stderr)
-            .contains("3 rules loaded; evaluating documents against rules is not available yet")
     );
-    let out = factlint(&["check", "doc.txt"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stderr).contains("note: no rule files given"));
+    // A document that cannot be read is reported by name, with exit code 2.
+    let out = factlint(&[
+        "check",
+        "--rules",
+        "fixtures/rules/valid/sketch.rules",
+        "no-such-doc.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no-such-doc.txt"));
 }

@@ -690,6 +690,8 @@ pub struct Place {
 #[derive(Debug)]
 pub struct Places {
     pub all: Vec<Place>,
+    /// Every name and alias, as written, to its entry.
+    pub by_alias: FxHashMap<String, usize>,
     pub by_name: PhraseTable<usize>,
     pub by_demonym: PhraseTable<usize>,
 }
@@ -699,10 +701,13 @@ impl From<PlacesFile> for Places {
         let mut by_name = PhraseTable::new(true);
         let mut by_demonym = PhraseTable::new(true);
         let mut all = Vec::with_capacity(f.place.len());
+        let mut by_alias = FxHashMap::default();
         for (id, p) in f.place.into_iter().enumerate() {
             by_name.insert(&p.name, id);
+            by_alias.insert(p.name.clone(), id);
             for alias in &p.aliases {
                 by_name.insert(alias, id);
+                by_alias.insert(alias.clone(), id);
             }
             for demonym in &p.demonyms {
                 by_demonym.insert(demonym, id);
@@ -715,11 +720,22 @@ impl From<PlacesFile> for Places {
             });
         }
         Places {
+            by_alias,
             all,
             by_name,
             by_demonym,
         }
     }
+}
+
+/// The canonical name of a place or organisation named by any of its names ("EU" ->
+/// "European Union").
+pub fn canonical_place(name: &str) -> Option<&'static str> {
+    let places = &Lexicon::embedded().places;
+    places
+        .by_alias
+        .get(name)
+        .map(|&id| places.all[id].name.as_str())
 }
 
 // ---- identifiers --------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 //! Evaluation: rules against a document's claims, into findings.
 
+pub mod engine;
 pub mod finding;
 pub mod kb;
 pub mod measure;
 pub mod predicates;
+pub mod tests_runner;
 pub mod truth;
+pub mod value;

@@ -99,3 +99,12 @@ pub fn format_str(name: &str, text: &str) -> Result<String, RuleErrors> {
             .collect(),
     })
 }
+
+/// The standard rule library (`rules/std/standard.rules`), embedded in the binary and used
+/// when no rule files are given.
+pub fn standard() -> Result<RuleSet, RuleErrors> {
+    load_str(
+        "rules/std/standard.rules",
+        include_str!("../../rules/std/standard.rules"),
+    )
+}

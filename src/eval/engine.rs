@@ -1,0 +1,746 @@
+//! Rules against a document: bind each rule's `let`s to claims (a join), evaluate its
+//! requirements in three-valued logic, and report a finding for each definite failure.
+//!
+//! Cost is bounded by the document: a budget caps the bindings tried per rule, and reaching it
+//! is reported as a note, never a silent skip.
+
+use crate::calendar::PartialDate;
+use crate::claims::{Approx, Claim};
+use crate::rules::checked::{
+    Arith, Binding, Builtin, Checked, ClaimKind, Field, KbKind, MessagePart, Rule, RuleSet,
+    Severity as RuleSeverity, Typed, Value as KbValue,
+};
+
+use super::finding::{Finding, Label, RuleOrigin, Severity};
+use super::measure::Measure;
+use super::predicates::{DocumentView, before, same_measure, same_sentence};
+use super::truth::Truth;
+use super::value::{Val, compare, member, within};
+
+/// Most binding combinations tried for one rule on one document.
+pub const DEFAULT_BUDGET: usize = 200_000;
+
+/// What evaluation needs besides the rules and the document.
+#[derive(Debug, Clone, Copy)]
+pub struct EvalOptions {
+    pub date: Option<PartialDate>,
+    pub budget: usize,
+    /// Also report requirements that cannot be told, at info level.
+    pub strict: bool,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            date: None,
+            budget: DEFAULT_BUDGET,
+            strict: false,
+        }
+    }
+}
+
+/// The findings of one document, and notes on rules that hit the budget.
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<String>,
+}
+
+/// Evaluates every rule of `rules` against one document.
+pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> Evaluation {
+    let mut out = Evaluation::default();
+    for rule in &rules.rules {
+        let mut run = RuleRun {
+            rules,
+            rule,
+            doc,
+            options,
+            env: Vec::new(),
+            tried: 0,
+            out: &mut out,
+        };
+        run.bind(0);
+        if run.tried > options.budget {
+            let note = format!(
+                "rule {} stopped after {} combinations of claims (the budget)",
+                rule.id, options.budget
+            );
+            out.notes.push(note);
+        }
+    }
+    out.findings
+        .sort_by_key(|f| (f.labels.first().map_or(0, |l| l.start), f.rule.clone()));
+    out.findings.dedup();
+    out
+}
+
+/// One rule being evaluated: the claims bound so far.
+struct RuleRun<'a, 'o> {
+    rules: &'a RuleSet,
+    rule: &'a Rule,
+    doc: &'a DocumentView<'a>,
+    options: &'a EvalOptions,
+    env: Vec<Val>,
+    tried: usize,
+    out: &'o mut Evaluation,
+}
+
+impl RuleRun<'_, '_> {
+    /// Binds binding `k` and the ones after it, then checks the requirements. The depth is the
+    /// number of `let`s of the rule, fixed by the rule file.
+    fn bind(&mut self, k: usize) {
+        if self.tried > self.options.budget {
+            return;
+        }
+        let Some(binding) = self.rule.bindings.get(k) else {
+            self.tried += 1;
+            self.check();
+            return;
+        };
+        let candidates: Vec<usize> = (0..self.doc.claims.len())
+            .filter(|&i| self.selects(binding, i))
+            .collect();
+        if binding.all {
+            self.env.push(Val::Claims(candidates));
+            self.bind(k + 1);
+            self.env.pop();
+            return;
+        }
+        for i in candidates {
+            self.env.push(Val::Claim(i));
+            self.bind(k + 1);
+            self.env.pop();
+            if self.tried > self.options.budget {
+                return;
+            }
+        }
+    }
+
+    /// Claim `i` is of the binding's kind and subject, and its filter holds.
+    fn selects(&mut self, binding: &Binding, i: usize) -> bool {
+        let claim = &self.doc.claims[i];
+        let kind_matches = matches!(
+            (binding.kind, claim),
+            (ClaimKind::Quantity, Claim::Quantity(_))
+                | (ClaimKind::List, Claim::List(_))
+                | (ClaimKind::Date, Claim::Date(_))
+                | (ClaimKind::Period, Claim::Period(_))
+        );
+        if !kind_matches || !subject_matches(binding, claim) {
+            return false;
+        }
+        let Some(filter) = &binding.filter else {
+            return true;
+        };
+        // The filter sees this claim as the binding itself.
+        self.env.push(Val::Claim(i));
+        let holds = self.eval_with_current(filter, i).truth() == Truth::Holds;
+        self.env.pop();
+        holds
+    }
+
+    fn check(&mut self) {
+        for requirement in &self.rule.requirements {
+            let truth = self.eval(requirement).truth();
+            let severity = match truth {
+                Truth::Fails => to_severity(self.rule.severity),
+                Truth::Unknown if self.options.strict => Severity::Info,
+                _ => continue,
+            };
+            let finding = self.finding(severity, truth);
+            self.out.findings.push(finding);
+        }
+    }
+
+    fn finding(&mut self, severity: Severity, truth: Truth) -> Finding {
+        let mut labels = Vec::new();
+        for (binding, value) in self.rule.bindings.iter().zip(self.env.clone()) {
+            let claims = match value {
+                Val::Claim(i) => vec![i],
+                Val::Claims(c) => c,
+                _ => Vec::new(),
+            };
+            for i in claims {
+                let claim = &self.doc.claims[i];
+                let span = claim.span();
+                labels.push(Label {
+                    start: span.start,
+                    end: span.end,
+                    label: format!("{}: {}", binding.name, describe(claim)),
+                });
+            }
+        }
+        let mut message = self.message();
+        if truth == Truth::Unknown {
+            message = format!("cannot tell: {message}");
+        }
+        let file = self.rules.file(self.rule.origin.file);
+        Finding {
+            rule: self.rule.id.clone(),
+            severity,
+            message,
+            labels,
+            help: self.rule.help.clone(),
+            origin: Some(RuleOrigin {
+                file: file.name.clone(),
+                line: file.line_of(self.rule.origin.span.start),
+            }),
+        }
+    }
+
+    fn message(&mut self) -> String {
+        let parts = self.rule.message.clone();
+        parts
+            .iter()
+            .map(|part| match part {
+                MessagePart::Text(t) => t.clone(),
+                MessagePart::Expr(e) => {
+                    let value = self.eval(e);
+                    self.show(&value)
+                }
+            })
+            .collect()
+    }
+
+    /// A value as a person reads it in a message: claims as written.
+    fn show(&self, value: &Val) -> String {
+        match value {
+            Val::Claim(i) => describe(&self.doc.claims[*i]),
+            Val::Claims(c) => c
+                .iter()
+                .map(|i| describe(&self.doc.claims[*i]))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Val::Num(m) => show_measure(m),
+            Val::Date(d) => d.to_string(),
+            Val::Text(t) => t.clone(),
+            Val::Regex(r) => format!("/{}/", r.as_str()),
+            Val::Bool(t) => format!("{t:?}").to_lowercase(),
+            Val::Set(s) => format!(
+                "{{{}}}",
+                s.iter()
+                    .map(|v| self.show(v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Val::Range(a, b) => format!("{} to {}", self.show(a), self.show(b)),
+            Val::Unknown => "unknown".to_string(),
+        }
+    }
+
+    fn eval(&mut self, e: &Typed) -> Val {
+        self.eval_with_current(e, usize::MAX)
+    }
+
+    /// Evaluates `e`; `current` is the claim a filter is deciding on (or `usize::MAX`).
+    fn eval_with_current(&mut self, e: &Typed, current: usize) -> Val {
+        match &e.node {
+            Checked::Number { value, unit } => Val::Num(Measure::from_interval(
+                &crate::claims::Interval::exact(*value),
+                unit,
+            )),
+            Checked::Date(d) => Val::Date(*d),
+            Checked::Text(t) => Val::Text(t.clone()),
+            Checked::Regex {
+                pattern,
+                ignore_case,
+            } => regex::RegexBuilder::new(pattern)
+                .case_insensitive(*ignore_case)
+                .build()
+                .map_or(Val::Unknown, Val::Regex),
+            Checked::Set(items) => Val::Set(
+                items
+                    .iter()
+                    .map(|i| self.eval_with_current(i, current))
+                    .collect(),
+            ),
+            Checked::Binding(id) => self.env.get(id.0).cloned().unwrap_or(Val::Unknown),
+            Checked::Value(inner) => {
+                let v = self.eval_with_current(inner, current);
+                self.value_of(&v)
+            }
+            Checked::Field { object, field } => {
+                let v = self.eval_with_current(object, current);
+                self.field(&v, *field)
+            }
+            Checked::DocumentDate => self.options.date.map_or(Val::Unknown, Val::Date),
+            Checked::Concept(id) => Val::Set(
+                self.rules.concepts[id.0]
+                    .words
+                    .iter()
+                    .map(|w| Val::Text(w.clone()))
+                    .collect(),
+            ),
+            Checked::Kb { entry, at } => {
+                let date = at.as_ref().map(|a| self.eval_with_current(a, current));
+                self.kb(entry.0, date)
+            }
+            Checked::Not(x) => Val::Bool(self.eval_with_current(x, current).truth().not()),
+            Checked::Neg(x) => match self.eval_with_current(x, current) {
+                Val::Num(m) => Val::Num(Measure {
+                    lo: -m.hi,
+                    hi: -m.lo,
+                    lo_open: m.hi_open,
+                    hi_open: m.lo_open,
+                    ..m
+                }),
+                _ => Val::Unknown,
+            },
+            Checked::And(a, b) => {
+                let left = self.eval_with_current(a, current).truth();
+                if left == Truth::Fails {
+                    return Val::Bool(Truth::Fails);
+                }
+                Val::Bool(left.and(self.eval_with_current(b, current).truth()))
+            }
+            Checked::Or(a, b) => {
+                let left = self.eval_with_current(a, current).truth();
+                if left == Truth::Holds {
+                    return Val::Bool(Truth::Holds);
+                }
+                Val::Bool(left.or(self.eval_with_current(b, current).truth()))
+            }
+            Checked::Compare { op, lhs, rhs } => {
+                let (a, b) = (
+                    self.eval_with_current(lhs, current),
+                    self.eval_with_current(rhs, current),
+                );
+                let (a, b) = (self.value_of(&a), self.value_of(&b));
+                Val::Bool(compare(*op, &a, &b, self.rule.tolerance))
+            }
+            Checked::In {
+                element,
+                set,
+                negated,
+            } => {
+                let element = self.eval_with_current(element, current);
+                let element = self.value_of(&element);
+                let set = self.eval_with_current(set, current);
+                let truth = match (&element, self.value_of(&set)) {
+                    (Val::Text(t), Val::Regex(r)) => Truth::from_bool(r.is_match(t)),
+                    (_, Val::Set(s)) => member(&element, &s),
+                    (_, range @ Val::Range(..)) => within(&element, &range),
+                    _ => Truth::Unknown,
+                };
+                Val::Bool(if *negated { truth.not() } else { truth })
+            }
+            Checked::Within { inner, outer } => {
+                let (a, b) = (
+                    self.eval_with_current(inner, current),
+                    self.eval_with_current(outer, current),
+                );
+                Val::Bool(within(&self.value_of(&a), &self.value_of(&b)))
+            }
+            Checked::Range { from, until } => {
+                let (a, b) = (
+                    self.eval_with_current(from, current),
+                    self.eval_with_current(until, current),
+                );
+                Val::Range(Box::new(self.value_of(&a)), Box::new(self.value_of(&b)))
+            }
+            Checked::Arith { op, lhs, rhs } => {
+                let (a, b) = (
+                    self.eval_with_current(lhs, current),
+                    self.eval_with_current(rhs, current),
+                );
+                match (self.value_of(&a), self.value_of(&b)) {
+                    (Val::Num(a), Val::Num(b)) => match op {
+                        Arith::Add => Val::Num(a.add(&b)),
+                        Arith::Sub => Val::Num(a.sub(&b)),
+                        Arith::Mul => Val::Num(a.mul(&b)),
+                        Arith::Div => a.div(&b).map_or(Val::Unknown, Val::Num),
+                    },
+                    _ => Val::Unknown,
+                }
+            }
+            Checked::Call { builtin, args } => self.call(*builtin, args, current),
+        }
+    }
+
+    /// A claim where a value is needed: its figure, date, range or items.
+    fn value_of(&self, v: &Val) -> Val {
+        match v {
+            Val::Claim(i) => match &self.doc.claims[*i] {
+                Claim::Quantity(q) => Val::Num(Measure::of(q)),
+                Claim::Date(d) => d.value.map_or(Val::Unknown, Val::Date),
+                Claim::Period(p) => match (p.from, p.until) {
+                    (Some(a), Some(b)) => {
+                        Val::Range(Box::new(Val::Date(a)), Box::new(Val::Date(b)))
+                    }
+                    _ => Val::Unknown,
+                },
+                Claim::List(l) => Val::Set(
+                    l.items
+                        .iter()
+                        .map(|it| Val::Text(it.canonical.clone()))
+                        .collect(),
+                ),
+            },
+            other => other.clone(),
+        }
+    }
+
+    fn field(&self, v: &Val, field: Field) -> Val {
+        let Val::Claim(i) = v else {
+            return Val::Unknown;
+        };
+        let claim = &self.doc.claims[*i];
+        // An absent subject, verb or whole is the empty text, so that rules can ask for it.
+        let text = |s: &Option<String>| Val::Text(s.clone().unwrap_or_default());
+        match (claim, field) {
+            (_, Field::Value) => self.value_of(v),
+            (_, Field::Text) => Val::Text(claim.text().to_string()),
+            (Claim::Quantity(q), Field::Subject) => text(&q.subject),
+            (Claim::Quantity(q), Field::Predicate) => text(&q.predicate),
+            (Claim::Quantity(q), Field::PartOf) => text(&q.part_of),
+            (Claim::Quantity(q), Field::Scope) => {
+                Val::Set(q.scope.iter().map(|s| Val::Text(s.clone())).collect())
+            }
+            (Claim::Quantity(q), Field::Unit) => Val::Text(q.unit.symbol.clone()),
+            (Claim::Quantity(q), Field::Approx) => Val::Text(approx_name(q.approx).to_string()),
+            (Claim::List(_), Field::Items) => self.value_of(v),
+            (Claim::List(l), Field::Intro) => text(&l.intro),
+            (Claim::Period(p), Field::From) => p.from.map_or(Val::Unknown, Val::Date),
+            (Claim::Period(p), Field::Until) => p.until.map_or(Val::Unknown, Val::Date),
+            _ => Val::Unknown,
+        }
+    }
+
+    /// A knowledge-base lookup: a table's names or a fact's value on a date.
+    fn kb(&self, entry: usize, at: Option<Val>) -> Val {
+        let entry = &self.rules.kb[entry];
+        let date = match at {
+            None => None,
+            Some(Val::Date(d)) => Some(d),
+            Some(_) => return Val::Unknown,
+        };
+        let holding: Vec<&KbValue> = match date {
+            None => entry.rows.iter().map(|r| &r.value).collect(),
+            Some(d) => {
+                let (first, last) = (d.first_day(), d.last_day());
+                let mut rows = Vec::new();
+                for row in &entry.rows {
+                    let starts = row.from.map_or(i64::MIN, |f| f.first_day());
+                    let ends = row.until.map_or(i64::MAX, |u| u.last_day());
+                    let covers_all = starts <= first && last <= ends;
+                    let covers_some = starts <= last && first <= ends;
+                    if covers_some && !covers_all {
+                        return Val::Unknown; // the date spans a change: cannot tell
+                    }
+                    if covers_all {
+                        rows.push(&row.value);
+                    }
+                }
+                rows
+            }
+        };
+        let to_val = |v: &KbValue| match v {
+            KbValue::Number { value, unit } => Val::Num(Measure::from_interval(
+                &crate::claims::Interval::exact(*value),
+                unit,
+            )),
+            KbValue::Date(d) => Val::Date(*d),
+            KbValue::Text(t) => Val::Text(t.clone()),
+        };
+        match entry.kind {
+            KbKind::Table => Val::Set(holding.into_iter().map(to_val).collect()),
+            KbKind::Fact => match holding.as_slice() {
+                [one] => to_val(one),
+                _ => Val::Unknown,
+            },
+        }
+    }
+
+    fn call(&mut self, builtin: Builtin, args: &[Typed], current: usize) -> Val {
+        let values: Vec<Val> = args
+            .iter()
+            .map(|a| self.eval_with_current(a, current))
+            .collect();
+        let claim = self.doc.claims.get(current);
+        let quantity = match claim {
+            Some(Claim::Quantity(q)) => Some(q),
+            _ => None,
+        };
+        let truth = |b: bool| Val::Bool(Truth::from_bool(b));
+        match builtin {
+            Builtin::Count => match values.first().map(|v| self.value_of(v)) {
+                Some(Val::Set(s)) => Val::Num(Measure::exact(s.len() as f64, "count")),
+                _ => match values.first() {
+                    Some(Val::Claims(c)) => Val::Num(Measure::exact(c.len() as f64, "count")),
+                    _ => Val::Unknown,
+                },
+            },
+            Builtin::Sum => self.numbers(values.first()).map_or(Val::Unknown, |ns| {
+                let mut it = ns.into_iter();
+                it.next().map_or(Val::Unknown, |first| {
+                    Val::Num(it.fold(first, |acc, n| acc.add(&n)))
+                })
+            }),
+            Builtin::Min | Builtin::Max => {
+                let ns = if values.len() == 1 {
+                    self.numbers(values.first())
+                } else {
+                    values
+                        .iter()
+                        .map(|v| match self.value_of(v) {
+                            Val::Num(m) => Some(m),
+                            _ => None,
+                        })
+                        .collect()
+                };
+                ns.and_then(|ns| extreme(ns, builtin == Builtin::Min))
+                    .map_or(Val::Unknown, Val::Num)
+            }
+            Builtin::Abs => match values.first().map(|v| self.value_of(v)) {
+                Some(Val::Num(m)) => {
+                    let (lo, hi) = if m.lo >= 0.0 {
+                        (m.lo, m.hi)
+                    } else if m.hi <= 0.0 {
+                        (-m.hi, -m.lo)
+                    } else {
+                        (0.0, m.hi.max(-m.lo))
+                    };
+                    Val::Num(Measure { lo, hi, ..m })
+                }
+                _ => Val::Unknown,
+            },
+            Builtin::SameMeasure => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => {
+                    match (&self.doc.claims[*a], &self.doc.claims[*b]) {
+                        (Claim::Quantity(x), Claim::Quantity(y)) => truth(same_measure(x, y)),
+                        _ => truth(false),
+                    }
+                }
+                _ => Val::Unknown,
+            },
+            Builtin::Near => {
+                let Some(claim) = claim else {
+                    return Val::Unknown;
+                };
+                let mut words = Vec::new();
+                let mut patterns = Vec::new();
+                for v in &values {
+                    match v {
+                        Val::Text(t) => words.push(t.clone()),
+                        Val::Set(s) => words.extend(s.iter().filter_map(|x| match x {
+                            Val::Text(t) => Some(t.clone()),
+                            _ => None,
+                        })),
+                        Val::Regex(r) => patterns.push(r.clone()),
+                        _ => {}
+                    }
+                }
+                let sentence = super::predicates::sentence_of(claim);
+                let in_sentence = self
+                    .doc
+                    .text
+                    .get(sentence.start..sentence.end)
+                    .unwrap_or_default();
+                truth(
+                    self.doc.near(claim, &words)
+                        || patterns.iter().any(|p| p.is_match(in_sentence)),
+                )
+            }
+            Builtin::Scope => {
+                let Some(q) = quantity else {
+                    return Val::Unknown;
+                };
+                let wanted: Vec<String> = values
+                    .iter()
+                    .filter_map(|v| match v {
+                        Val::Text(t) => Some(t.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                truth(
+                    q.scope
+                        .iter()
+                        .any(|s| wanted.iter().any(|w| in_place(s, w))),
+                )
+            }
+            Builtin::Dimension => match (quantity, values.first()) {
+                (Some(q), Some(Val::Text(d))) => truth(&q.unit.dimension == d),
+                _ => truth(false),
+            },
+            Builtin::Currency => match (quantity, values.first()) {
+                (Some(q), Some(Val::Text(c))) => {
+                    truth(q.unit.currency.as_deref() == Some(c.as_str()))
+                }
+                _ => truth(false),
+            },
+            Builtin::Exact => truth(quantity.is_some_and(|q| q.approx == Approx::Exact)),
+            Builtin::Before | Builtin::After => {
+                let Some(claim) = claim else {
+                    return Val::Unknown;
+                };
+                let after = builtin == Builtin::After;
+                match values.first() {
+                    Some(Val::Claim(other)) => {
+                        let other = &self.doc.claims[*other];
+                        truth(if after {
+                            before(other, claim)
+                        } else {
+                            before(claim, other)
+                        })
+                    }
+                    Some(Val::Text(words)) => truth(self.words_around(claim, words, after)),
+                    _ => Val::Unknown,
+                }
+            }
+            Builtin::SameSentence => match values.first() {
+                Some(Val::Claim(other)) => truth(claim.is_some_and(|c| {
+                    same_sentence(c, &self.doc.claims[*other]) && current != *other
+                })),
+                _ => Val::Unknown,
+            },
+            Builtin::SameParagraph => match values.first() {
+                Some(Val::Claim(other)) => truth(claim.is_some_and(|c| {
+                    self.doc.same_paragraph(c, &self.doc.claims[*other]) && current != *other
+                })),
+                _ => Val::Unknown,
+            },
+        }
+    }
+
+    /// `words` stand shortly before the claim (for `after("as well as")`) or after it, in its
+    /// sentence.
+    fn words_around(&self, claim: &Claim, words: &str, after: bool) -> bool {
+        let sentence = super::predicates::sentence_of(claim);
+        let span = claim.span();
+        let (from, to) = if after {
+            (sentence.start, span.start)
+        } else {
+            (span.end, sentence.end)
+        };
+        self.doc.text.get(from..to).is_some_and(|t| {
+            super::predicates::contains_word(&t.to_lowercase(), &words.to_lowercase())
+        })
+    }
+
+    /// The numbers of a set, a list of numbers or an `all` binding of quantities.
+    fn numbers(&self, v: Option<&Val>) -> Option<Vec<Measure>> {
+        let items: Vec<Val> = match v? {
+            Val::Claims(c) => c.iter().map(|i| self.value_of(&Val::Claim(*i))).collect(),
+            other => match self.value_of(other) {
+                Val::Set(s) => s,
+                _ => return None,
+            },
+        };
+        items
+            .into_iter()
+            .map(|v| match v {
+                Val::Num(m) => Some(m),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn extreme(ns: Vec<Measure>, min: bool) -> Option<Measure> {
+    let mut it = ns.into_iter();
+    let first = it.next()?;
+    Some(it.fold(first, |acc, n| {
+        let pick_lo = if min {
+            acc.lo.min(n.lo)
+        } else {
+            acc.lo.max(n.lo)
+        };
+        let pick_hi = if min {
+            acc.hi.min(n.hi)
+        } else {
+            acc.hi.max(n.hi)
+        };
+        Measure {
+            lo: pick_lo,
+            hi: pick_hi,
+            lo_open: false,
+            hi_open: false,
+            ..acc
+        }
+    }))
+}
+
+/// A place scopes to a wanted one: the same, or the wanted one by an alias ("EU").
+fn in_place(scope: &str, wanted: &str) -> bool {
+    if scope.eq_ignore_ascii_case(wanted) {
+        return true;
+    }
+    let lex = crate::claims::lexicon::Lexicon::embedded();
+    let places = &lex.places;
+    places
+        .all
+        .iter()
+        .any(|p| p.name == scope && p.within.iter().any(|w| w.eq_ignore_ascii_case(wanted)))
+        || crate::claims::lexicon::canonical_place(wanted).is_some_and(|c| c == scope)
+}
+
+fn subject_matches(binding: &Binding, claim: &Claim) -> bool {
+    let Some(subject) = &binding.subject else {
+        return true;
+    };
+    let matches = |s: &Option<String>| {
+        s.as_ref()
+            .is_some_and(|s| subject.words.iter().any(|w| w.eq_ignore_ascii_case(s)))
+    };
+    match claim {
+        Claim::Quantity(q) => matches(&q.subject) || (q.subject.is_none() && matches(&q.predicate)),
+        Claim::List(l) => l.items.iter().all(|i| {
+            subject
+                .words
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&i.class))
+        }),
+        _ => true,
+    }
+}
+
+fn to_severity(s: RuleSeverity) -> Severity {
+    match s {
+        RuleSeverity::Error => Severity::Error,
+        RuleSeverity::Warning => Severity::Warning,
+        RuleSeverity::Info => Severity::Info,
+    }
+}
+
+fn approx_name(a: Approx) -> &'static str {
+    match a {
+        Approx::Exact => "exact",
+        Approx::Over => "over",
+        Approx::AtLeast => "at_least",
+        Approx::Under => "under",
+        Approx::AtMost => "at_most",
+        Approx::Nearly => "nearly",
+        Approx::About => "about",
+        Approx::Vague => "vague",
+    }
+}
+
+/// A claim as written, with what it counts: "34 countries", "1.3 kilograms of heroin".
+pub fn describe(claim: &Claim) -> String {
+    match claim {
+        Claim::Quantity(q) => match &q.subject {
+            Some(s) if !q.text.to_lowercase().contains(s.as_str()) => format!("{} ({s})", q.text),
+            _ => q.text.clone(),
+        },
+        other => other.text().to_string(),
+    }
+}
+
+fn show_measure(m: &Measure) -> String {
+    let unit = match (m.dimension.as_str(), &m.currency) {
+        (_, Some(c)) => format!(" {c}"),
+        ("count", _) => String::new(),
+        ("mass", _) => " kg".to_string(),
+        ("percent", _) => " %".to_string(),
+        (d, _) => format!(" ({d})"),
+    };
+    let n = |x: f64| {
+        let r = (x * 1e6).round() / 1e6;
+        format!("{r}")
+    };
+    if m.lo == m.hi {
+        format!("{}{unit}", n(m.lo))
+    } else {
+        format!("{} to {}{unit}", n(m.lo), n(m.hi))
+    }
+}
