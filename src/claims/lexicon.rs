@@ -334,22 +334,33 @@ fn approximations(
 
 // ---- units --------------------------------------------------------------------------------
 
+/// `rules/lexicon/units.toml` as written. The rule language reads it too.
 #[derive(Deserialize)]
-struct UnitsFile {
-    unit: Vec<UnitEntry>,
+pub struct UnitsFile {
+    pub unit: Vec<UnitEntry>,
 }
 
 #[derive(Deserialize)]
-struct UnitEntry {
-    symbol: String,
-    dimension: String,
-    factor: f64,
+pub struct UnitEntry {
+    pub symbol: String,
+    pub dimension: String,
+    pub factor: f64,
     #[serde(default)]
-    offset: f64,
+    pub offset: f64,
     #[serde(default)]
-    names: Vec<String>,
+    pub names: Vec<String>,
     #[serde(default)]
-    exact: Vec<String>,
+    pub exact: Vec<String>,
+}
+
+/// The embedded units file, parsed.
+pub fn units_file() -> Result<UnitsFile, LexiconError> {
+    parse(UNITS)
+}
+
+/// The embedded currencies file, parsed.
+pub fn currencies_file() -> Result<CurrenciesFile, LexiconError> {
+    parse(CURRENCIES)
 }
 
 /// Units of measurement, by any of their names.
@@ -384,20 +395,21 @@ impl From<UnitsFile> for Units {
 
 // ---- currencies ---------------------------------------------------------------------------
 
+/// `rules/lexicon/currencies.toml` as written. The rule language reads it too.
 #[derive(Deserialize)]
-struct CurrenciesFile {
-    currency: Vec<CurrencyEntry>,
+pub struct CurrenciesFile {
+    pub currency: Vec<CurrencyEntry>,
 }
 
 #[derive(Deserialize)]
-struct CurrencyEntry {
-    code: String,
+pub struct CurrencyEntry {
+    pub code: String,
     #[serde(default)]
-    symbols: Vec<String>,
+    pub symbols: Vec<String>,
     #[serde(default)]
-    names: Vec<String>,
+    pub names: Vec<String>,
     #[serde(default)]
-    minor: Vec<String>,
+    pub minor: Vec<String>,
 }
 
 /// A currency as written: its ISO code and the factor of the written unit (0.01 for pence).

@@ -12,49 +12,14 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::claims::Unit;
+use crate::claims::lexicon::{currencies_file, units_file};
 
 use super::syntax::is_reserved;
 
-const UNITS: &str = include_str!("../../rules/lexicon/units.toml");
-const CURRENCIES: &str = include_str!("../../rules/lexicon/currencies.toml");
 const NUMBERS: &str = include_str!("../../rules/lexicon/numbers.toml");
 
 /// Dimensions the extractor produces without a unit in `units.toml`.
 const EXTRA_DIMENSIONS: [&str; 3] = ["count", "money", "age"];
-
-#[derive(Deserialize)]
-struct UnitsFile {
-    unit: Vec<UnitEntry>,
-}
-
-#[derive(Deserialize)]
-struct UnitEntry {
-    symbol: String,
-    dimension: String,
-    factor: f64,
-    #[serde(default)]
-    offset: f64,
-    #[serde(default)]
-    names: Vec<String>,
-    #[serde(default)]
-    exact: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct CurrenciesFile {
-    currency: Vec<CurrencyEntry>,
-}
-
-#[derive(Deserialize)]
-struct CurrencyEntry {
-    code: String,
-    #[serde(default)]
-    symbols: Vec<String>,
-    #[serde(default)]
-    names: Vec<String>,
-    #[serde(default)]
-    minor: Vec<String>,
-}
 
 #[derive(Deserialize)]
 struct NumbersFile {
@@ -100,10 +65,10 @@ fn money(code: &str, factor: f64) -> Unit {
 }
 
 impl UnitTable {
-    fn load() -> Result<UnitTable, toml::de::Error> {
-        let units: UnitsFile = toml::from_str(UNITS)?;
-        let currencies: CurrenciesFile = toml::from_str(CURRENCIES)?;
-        let numbers: NumbersFile = toml::from_str(NUMBERS)?;
+    fn load() -> Result<UnitTable, String> {
+        let units = units_file().map_err(|e| e.to_string())?;
+        let currencies = currencies_file().map_err(|e| e.to_string())?;
+        let numbers: NumbersFile = toml::from_str(NUMBERS).map_err(|e| e.to_string())?;
         let mut spellings = Vec::new();
         let mut dimensions: BTreeSet<String> =
             EXTRA_DIMENSIONS.iter().map(|d| d.to_string()).collect();
