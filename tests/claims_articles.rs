@@ -277,3 +277,37 @@ fn fixture_article_claims() {
             .all(|c| c["start"].as_u64().unwrap() < newsletter as u64)
     );
 }
+
+#[test]
+fn every_corpus_article_is_read_without_a_panic() {
+    let Some(corpus) = corpus() else {
+        eprintln!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let out = run(&["claims", "--format", "jsonl", &corpus.display().to_string()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
+        .count();
+    let lines = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains("\"claims\""))
+        .count();
+    assert_eq!(lines, files);
+    let out = run(&["check", "--format", "json", &corpus.display().to_string()]);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
