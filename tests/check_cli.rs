@@ -143,3 +143,18 @@ fn a_failing_rule_test_exits_1_and_shows_what_was_found() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_standard_library_is_in_canonical_layout() {
+    let out = bin()
+        .current_dir(root())
+        .args(["fmt", "--check", "rules/std/standard.rules"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
