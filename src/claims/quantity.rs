@@ -396,6 +396,19 @@ fn not_a_measure(text: &Text, figure: &Figure) -> Option<usize> {
 /// A figure that names something: "Article 5", "number one", "Nokia 7610", "Formula One",
 /// "It Happened One Night".
 fn names_something(text: &Text, figure: &Figure) -> bool {
+    // "the Six Nations", "BBC Five Live": a capitalised number word inside a sentence, before
+    // another capitalised word, is part of a name.
+    let first = figure.first;
+    let mid_sentence = first > 0
+        && text.gap(first) <= Gap::Space
+        && !text.is_symbol(first - 1, &[".", "\"", "“", ":"]);
+    if text.is_word(first)
+        && mid_sentence
+        && is_capitalized(text.str(first))
+        && text.has(figure.end, flags::CAPITAL)
+    {
+        return true;
+    }
     let Some(prev) = figure.first.checked_sub(1) else {
         return false;
     };
