@@ -144,7 +144,11 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
         if let Some(np) = noun_phrase_at(text, m.end + 1) {
             // "Ninety of the arrests", "5% of the vote": a part of a whole.
             let determiner = np.first > m.end + 1;
-            if count_like && !m.figure.vague && (determiner || m.unit.dimension == "percent") {
+            // "Ninety of the arrests" is a part of the arrests; "4,000 of its first hybrid"
+            // counts something else about one hybrid.
+            let plural_whole = singular(&text.lex.lemmas, text.lower(np.end - 1)).is_some();
+            let partitive = (determiner && plural_whole) || m.unit.dimension == "percent";
+            if count_like && !m.figure.vague && partitive {
                 roles.part_of = Some(np.lemma.clone());
             }
             roles.subject = Some(np.lemma);

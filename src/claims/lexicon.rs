@@ -513,6 +513,8 @@ struct FunctionWordsFile {
     list_intros: Vec<String>,
     #[serde(default)]
     noun_modifiers: Vec<String>,
+    #[serde(default)]
+    count_links: Vec<String>,
 }
 
 /// The closed classes of English words, which end noun phrases and mark passives.
@@ -526,6 +528,8 @@ pub struct FunctionWords {
     pub adverbs: FxHashSet<String>,
     pub relatives: FxHashSet<String>,
     pub list_intros: PhraseTable<String>,
+    /// "-", "were", "over": join a counted noun to the list of its items.
+    pub count_links: PhraseTable<()>,
     /// "other", "more": skipped inside a noun phrase.
     pub noun_modifiers: FxHashSet<String>,
     /// Every closed-class word above, in one set.
@@ -538,6 +542,10 @@ impl From<FunctionWordsFile> for FunctionWords {
         let mut list_intros = PhraseTable::new(false);
         for phrase in f.list_intros {
             list_intros.insert(&phrase, phrase.clone());
+        }
+        let mut count_links = PhraseTable::new(false);
+        for phrase in &f.count_links {
+            count_links.insert(phrase, ());
         }
         let all = [
             &f.determiners,
@@ -566,6 +574,7 @@ impl From<FunctionWordsFile> for FunctionWords {
             adverbs: single_words(f.adverbs),
             relatives: single_words(f.relatives),
             list_intros,
+            count_links,
         }
     }
 }

@@ -7,7 +7,7 @@ use super::model::{List, ListItem, Span};
 use super::places::Mention;
 use super::text::Text;
 use super::tokens::Gap;
-use super::words::is_capitalized;
+use super::words::{is_capitalized, singular};
 
 /// Names not in the gazetteer make a list only from this many items on, so that
 /// "Smith and Jones" is not read as a list.
@@ -155,6 +155,7 @@ fn build(text: &Text, items: Vec<Item>, sentence: Span, original: &str) -> List 
             text.is_symbol(items[0].first.wrapping_sub(1), &[":"])
                 .then(|| ":".to_string())
         });
+    let head = head_before(text, items[0].first);
     let items = items
         .into_iter()
         .map(|it| {
@@ -181,6 +182,23 @@ fn build(text: &Text, items: Vec<Item>, sentence: Span, original: &str) -> List 
         text: original[start..end].to_string(),
         items,
         intro,
+        head,
         sentence,
     }
+}
+
+/// The plural noun whose items a list names: a lower-case plural noun, a link ("-", ":",
+/// "were", "over"), then the list. "its three marques - BMW, Mini and Rolls-Royce" -> marque.
+fn head_before(text: &Text, first: usize) -> Option<String> {
+    let link = text
+        .lex
+        .words
+        .count_links
+        .longest_ending_at(text, first, 2)?;
+    let noun = first.checked_sub(link.len + 1)?;
+    let word = text.str(noun);
+    if !text.is_word(noun) || is_capitalized(word) || text.gap(noun + 1) > Gap::Space {
+        return None;
+    }
+    singular(&text.lex.lemmas, text.lower(noun))
 }

@@ -86,6 +86,7 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
                 let r = roles(&text, &m);
                 (m, r)
             })
+            .filter(|(m, r)| !is_pronoun_one(&text, m, r))
             .collect();
         share_in_coordination(&text, &mut with_roles);
         let scopes = assign_scopes(&text, &with_roles, &names, &listed);
@@ -100,6 +101,15 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     claims.extend(measured.into_iter().map(|(_, q)| Claim::Quantity(q)));
     claims.sort_by_key(|c| (c.span().start, c.span().end));
     Extraction { date, claims }
+}
+
+/// "a commercial one", "tipped as one to watch": "one" with nothing counted is a pronoun.
+fn is_pronoun_one(text: &Text, m: &Measured, r: &Roles) -> bool {
+    m.end == m.first + 1
+        && text.lower(m.first) == "one"
+        && m.unit.dimension == "count"
+        && r.subject.is_none()
+        && r.part_of.is_none()
 }
 
 fn sentence_span(text: &Text, range: &Range<usize>) -> Span {
@@ -268,17 +278,25 @@ fn assign_scopes(
             }
             let next_first = found.get(k + 1).map_or(usize::MAX, |(n, _)| n.first);
             let prev_end = k.checked_sub(1).map_or(0, |p| found[p].1.phrase_end);
+            // A new clause ("..., while Brent crude in London gained") has places of its own.
+            let same_clause = |from: usize, to: usize| {
+                (from..to).all(|j| !text.lex.words.relatives.contains(text.lower(j)))
+            };
             let after = locatives.iter().filter(|n| {
                 n.first >= r.phrase_end
                     && n.end <= next_first
                     && n.first - r.phrase_end <= SCOPE_AFTER_TOKENS
+                    && same_clause(r.phrase_end, n.first)
             });
             let after: Vec<usize> = after.map(|n| n.place).collect();
             if !after.is_empty() {
                 return after;
             }
             let before = locatives.iter().filter(|n| {
-                n.first >= prev_end && n.end <= m.first && m.first - n.end <= SCOPE_BEFORE_TOKENS
+                n.first >= prev_end
+                    && n.end <= m.first
+                    && m.first - n.end <= SCOPE_BEFORE_TOKENS
+                    && same_clause(n.end, m.first)
             });
             before.map(|n| n.place).collect()
         })

@@ -256,6 +256,11 @@ pub struct List {
     pub items: Vec<ListItem>,
     /// The phrase that introduces the list: "as well as", "including".
     pub intro: Option<String>,
+    /// The plural noun the list names every item of, as a lemma: "marque" in "its three
+    /// marques - BMW, Mini and Rolls-Royce". Only when a link such as a dash, a colon or
+    /// "were" joins the noun to the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
     pub sentence: Span,
 }
 

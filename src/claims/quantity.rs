@@ -409,6 +409,18 @@ fn names_something(text: &Text, figure: &Figure) -> bool {
     {
         return true;
     }
+    // "50 Cent", "24 Hour Party People": a unit or currency word written with a capital
+    // inside a sentence is part of a name (codes such as "EUR" are all capitals).
+    let next = figure.end;
+    let next_word = text.str(next);
+    if mid_sentence
+        && text.is_word(next)
+        && is_capitalized(next_word)
+        && next_word.chars().any(char::is_lowercase)
+        && (unit_after(text, next).is_some() || currency_after(text, next).is_some())
+    {
+        return true;
+    }
     let Some(prev) = figure.first.checked_sub(1) else {
         return false;
     };
@@ -484,6 +496,16 @@ fn range_after(text: &Text, figure: &Figure) -> Option<RangeEnd> {
 
 /// A figure pair with a score word close by: "won 3-1", "a 52-48 vote", "a 2-0 lead".
 fn is_score(text: &Text, first: usize, end: usize) -> bool {
+    // "Italy 17-28 Ireland", "Clyde 0-5 Celtic": a result between two names.
+    let name = |j: usize| {
+        text.is_word(j)
+            && is_capitalized(text.str(j))
+            && !text.lex.words.is_function_word(text.lower(j))
+            && !text.lex.dates.months.contains_key(text.lower(j))
+    };
+    if first > 0 && name(first - 1) && name(end) {
+        return true;
+    }
     let words = &text.lex.identifiers.score_words;
     let near = (first.saturating_sub(3)..first).chain(end..end + 3);
     near.filter(|&j| text.is_word(j))

@@ -400,6 +400,7 @@ impl RuleRun<'_, '_> {
             (Claim::Quantity(q), Field::Approx) => Val::Text(approx_name(q.approx).to_string()),
             (Claim::List(_), Field::Items) => self.value_of(v),
             (Claim::List(l), Field::Intro) => text(&l.intro),
+            (Claim::List(l), Field::Head) => text(&l.head),
             (Claim::Period(p), Field::From) => p.from.map_or(Val::Unknown, Val::Date),
             (Claim::Period(p), Field::Until) => p.until.map_or(Val::Unknown, Val::Date),
             _ => Val::Unknown,
@@ -511,6 +512,10 @@ impl RuleRun<'_, '_> {
                         _ => truth(false),
                     }
                 }
+                _ => Val::Unknown,
+            },
+            Builtin::Restates => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.restates(*a, *b)),
                 _ => Val::Unknown,
             },
             Builtin::Near => {

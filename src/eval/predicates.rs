@@ -13,16 +13,95 @@ pub struct DocumentView<'a> {
     pub claims: &'a [Claim],
     /// Byte spans of paragraphs, in order.
     pub paragraphs: Vec<Span>,
+    /// The claims of the title and of the opening sentence after it, by index.
+    opening: Opening,
+}
+
+/// A title is one line of at most this many bytes.
+const TITLE_MAX_BYTES: usize = 150;
+/// Words around a figure that must repeat for two sentences to state the same thing.
+const ECHO_WORDS_BEFORE: usize = 4;
+const ECHO_WORDS_BEFORE_MIN: usize = 3;
+const ECHO_WORDS_AFTER: usize = 2;
+
+/// The headline and the lede: where news states its main figure twice.
+#[derive(Debug, Default)]
+struct Opening {
+    title: Vec<usize>,
+    lede: Vec<usize>,
 }
 
 impl<'a> DocumentView<'a> {
     /// `prose` is the document's prose view (blank lines separate paragraphs).
     pub fn new(text: &'a str, prose: &str, claims: &'a [Claim]) -> Self {
+        let paragraphs = paragraphs(prose);
+        let opening = opening(prose, &paragraphs, claims);
         DocumentView {
             text,
             claims,
-            paragraphs: paragraphs(prose),
+            paragraphs,
+            opening,
         }
+    }
+
+    /// Claim `b` states claim `a` again: the title's only figure of its kind and the first
+    /// figure of that kind in the opening sentence; or the same measure in two sentences whose
+    /// words around the figure are the same ("Europol said 1,027 individuals were arrested").
+    pub fn restates(&self, a: usize, b: usize) -> bool {
+        let (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) =
+            (self.claims.get(a), self.claims.get(b))
+        else {
+            return false;
+        };
+        if a == b || !comparable(x, y) {
+            return false;
+        }
+        let first_of_kind = |among: &[usize], i: usize| {
+            among.iter().copied().find(|&k| match &self.claims[k] {
+                Claim::Quantity(q) => comparable(q, x),
+                _ => false,
+            }) == Some(i)
+        };
+        let only_of_kind = |among: &[usize]| {
+            among
+                .iter()
+                .filter(|&&k| matches!(&self.claims[k], Claim::Quantity(q) if comparable(q, x)))
+                .count()
+                == 1
+        };
+        // Headlines say "firms" where the lede says "companies"; but "three processors" and
+        // "10 times" count different things.
+        let same_thing = match (&x.subject, &y.subject) {
+            (Some(s), Some(t)) => s == t,
+            _ => true,
+        };
+        let headline = self.opening.title.contains(&a)
+            && only_of_kind(&self.opening.title)
+            && first_of_kind(&self.opening.lede, b)
+            && same_thing;
+        headline || (x.sentence != y.sentence && same_measure(x, y) && self.echoes(x, y))
+    }
+
+    /// The words just before and just after both figures are the same.
+    fn echoes(&self, x: &Quantity, y: &Quantity) -> bool {
+        let frame = |q: &Quantity| {
+            let before = self.text.get(q.sentence.start..q.start).unwrap_or("");
+            let after = self.text.get(q.end..q.sentence.end).unwrap_or("");
+            let words = |s: &'a str| s.split_whitespace().map(str::to_lowercase);
+            let before: Vec<String> = words(before).collect();
+            let before = before[before.len().saturating_sub(ECHO_WORDS_BEFORE)..].to_vec();
+            let after: Vec<String> = words(after).take(ECHO_WORDS_AFTER).collect();
+            (before, after)
+        };
+        let (fx, fy) = (frame(x), frame(y));
+        // Both may start their sentence the same way: "Europol said 1,027 ...".
+        let from_start = |q: &Quantity| {
+            let before = self.text.get(q.sentence.start..q.start).unwrap_or("");
+            before.split_whitespace().count() < ECHO_WORDS_BEFORE
+        };
+        let long_enough = fx.0.len() >= ECHO_WORDS_BEFORE_MIN
+            || (fx.0.len() >= 2 && from_start(x) && from_start(y));
+        long_enough && fx.1.len() == ECHO_WORDS_AFTER && fx == fy
     }
 
     fn paragraph_of(&self, offset: usize) -> Option<usize> {
@@ -49,6 +128,43 @@ impl<'a> DocumentView<'a> {
         words
             .iter()
             .any(|w| contains_word(&lowered, &w.to_lowercase()))
+    }
+}
+
+/// Two figures that could state the same thing: units that convert, neither vague.
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    a.unit.commensurable(&b.unit)
+        && a.approx != crate::claims::Approx::Vague
+        && b.approx != crate::claims::Approx::Vague
+}
+
+/// The quantity claims of the title (a first paragraph of one short line that does not end
+/// a sentence) and of the first sentence after it.
+fn opening(prose: &str, paragraphs: &[Span], claims: &[Claim]) -> Opening {
+    let (Some(title), Some(body)) = (paragraphs.first(), paragraphs.get(1)) else {
+        return Opening::default();
+    };
+    let line = prose.get(title.start..title.end).unwrap_or("").trim();
+    let is_title = !line.is_empty()
+        && line.len() <= TITLE_MAX_BYTES
+        && !line.contains('\n')
+        && !line.ends_with(['.', ':', ';', ',']);
+    if !is_title {
+        return Opening::default();
+    }
+    let body_text = prose.get(body.start..body.end).unwrap_or("");
+    let lede_at = body.start + (body_text.len() - body_text.trim_start().len());
+    let quantities = |keep: &dyn Fn(&Quantity) -> bool| -> Vec<usize> {
+        claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Claim::Quantity(q) if keep(q)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    Opening {
+        title: quantities(&|q| title.start <= q.start && q.end <= title.end),
+        lede: quantities(&|q| q.sentence.start <= lede_at && lede_at < q.sentence.end),
     }
 }
 

@@ -16,6 +16,7 @@ pub enum Builtin {
     Max,
     Abs,
     SameMeasure,
+    Restates,
     Near,
     Scope,
     Dimension,
@@ -171,6 +172,18 @@ pub const BUILTINS: &[BuiltinInfo] = &[
               predicate and scope (a missing subject, predicate or scope matches none).",
     },
     BuiltinInfo {
+        builtin: Builtin::Restates,
+        name: "restates",
+        role: Role::Predicate,
+        params: &[Param::Quantity, Param::Quantity],
+        variadic: false,
+        applies_to: &[],
+        signature: "restates(quantity, quantity) -> condition",
+        doc: "The second figure states the first one again: the title's only figure of its \
+              kind and the first figure of that kind in the opening sentence; or the same \
+              measure in two sentences whose words around the figure are the same.",
+    },
+    BuiltinInfo {
         builtin: Builtin::Near,
         name: "near",
         role: Role::Filter,
@@ -286,6 +299,7 @@ pub enum Field {
     Approx,
     Items,
     Intro,
+    Head,
     From,
     Until,
     /// The words of the claim as written.
@@ -395,6 +409,13 @@ pub const FIELDS: &[FieldInfo] = &[
         Field::Intro,
         T::Text,
         "the phrase before the list: `as well as`",
+    ),
+    field(
+        L,
+        "head",
+        Field::Head,
+        T::Text,
+        "the plural noun whose items the list names: `marque` in \"three marques - BMW, Mini and Rolls-Royce\"",
     ),
     field(L, "text", Field::Text, T::Text, "the words as written"),
     field(D, "value", Field::Value, T::ClaimValue, "the date"),
