@@ -102,8 +102,7 @@ pub struct RuleRef {
 }
 
 /// A severity in `[rules.severity]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
     Error,
     Warning,
@@ -113,6 +112,8 @@ pub enum Level {
 }
 
 impl Level {
+    pub const ALL: [Level; 4] = [Self::Error, Self::Warning, Self::Info, Self::Off];
+
     /// The severity a rule gets; `None` for `off`.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -129,8 +130,7 @@ impl Level {
 }
 
 /// An output format named by `format`. The command line maps it to its own formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
     Human,
     Json,
@@ -160,6 +160,34 @@ impl OutputFormat {
             Self::Github => "github",
             Self::Junit => "junit",
         }
+    }
+}
+
+impl schema::Named for Level {
+    const WHAT: &'static str = "a severity";
+    const NAMES: &'static [&'static str] = &["error", "warning", "info", "off"];
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        schema::by_name(deserializer, &Level::ALL)
+    }
+}
+
+impl schema::Named for OutputFormat {
+    const WHAT: &'static str = "an output format";
+    const NAMES: &'static [&'static str] = &["human", "json", "jsonl", "sarif", "github", "junit"];
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl<'de> Deserialize<'de> for OutputFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        schema::by_name(deserializer, &OutputFormat::ALL)
     }
 }
 

@@ -59,6 +59,43 @@ pub(super) struct RawRules {
     pub tolerance: BTreeMap<Spanned<String>, Percent>,
 }
 
+/// A name out of a closed list: a format, a severity. Written by hand because serde's enums
+/// also accept a table, and then toml's message for a number is "wanted string or table".
+pub(super) fn by_name<'de, D, T>(deserializer: D, all: &'static [T]) -> Result<T, D::Error>
+where
+    D: de::Deserializer<'de>,
+    T: Copy + Named,
+{
+    struct NameVisitor<T: 'static>(&'static [T]);
+
+    impl<T: Copy + Named> Visitor<'_> for NameVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            let names: Vec<&str> = self.0.iter().map(|t| t.name()).collect();
+            write!(f, "{} ({})", T::WHAT, crate::rules::suggest::list(&names))
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+            match self.0.iter().find(|t| t.name() == text) {
+                Some(t) => Ok(*t),
+                None => Err(E::unknown_variant(text, T::NAMES)),
+            }
+        }
+    }
+
+    deserializer.deserialize_str(NameVisitor(all))
+}
+
+/// A value written as one of a few names.
+pub(super) trait Named: 'static {
+    /// What the value is, for messages: "an output format".
+    const WHAT: &'static str;
+    /// Every name, in order.
+    const NAMES: &'static [&'static str];
+    fn name(self) -> &'static str;
+}
+
 /// A struct from a TOML table only. serde would also fill a struct from an array, field by
 /// field, and then complain about the first element rather than about the array.
 fn table<'de, D, T>(deserializer: D) -> Result<T, D::Error>

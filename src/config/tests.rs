@@ -501,3 +501,21 @@ proptest! {
         let _ = Config::parse(Path::new("factlint.toml"), &text);
     }
 }
+
+#[test]
+fn names_are_the_lists_of_names() {
+    use super::schema::Named;
+    let names = |all: &[&str]| all.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let formats: Vec<String> = OutputFormat::ALL.iter().map(|f| f.name().into()).collect();
+    assert_eq!(formats, names(OutputFormat::NAMES));
+    let levels: Vec<String> = Level::ALL.iter().map(|l| l.name().into()).collect();
+    assert_eq!(levels, names(Level::NAMES));
+    assert_eq!(
+        error("format = 1").to_string(),
+        "expected an output format (`human`, `json`, `jsonl`, `sarif`, `github` or `junit`), found integer `1`"
+    );
+    assert_eq!(
+        error("[rules.severity]\nx = true").to_string(),
+        "expected a severity (`error`, `warning`, `info` or `off`), found boolean `true`"
+    );
+}
