@@ -519,3 +519,47 @@ fn names_are_the_lists_of_names() {
         "expected a severity (`error`, `warning`, `info` or `off`), found boolean `true`"
     );
 }
+
+// ---- docs/config.md stays true
+
+const DOCS: &str = include_str!("../../docs/config.md");
+
+#[test]
+fn the_documented_example_reads_and_applies() {
+    let start = DOCS.find("```toml\n").expect("an example") + "```toml\n".len();
+    let example = &DOCS[start..start + DOCS[start..].find("```").expect("its end")];
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("rules/house.rules"),
+        "rule house-style {\n  require 1 == 1\n}\n",
+    );
+    let config = Config::parse(&dir.path().join(FILE_NAME), example).unwrap();
+    let mut rules = config.rule_files(&[]).load().unwrap();
+    config.apply(&mut rules).unwrap();
+    assert!(rules.rules.iter().any(|r| r.id == "house-style"));
+    assert!(rule(&rules, "change-arithmetic").tolerance == 0.01);
+}
+
+#[test]
+fn every_key_and_code_is_documented() {
+    for key in TOP_KEYS.iter().chain(RULES_KEYS) {
+        assert!(DOCS.contains(&format!("| `{key}` |")), "{key}");
+    }
+    for code in [
+        "read",
+        "syntax",
+        "unknown_key",
+        "unknown_value",
+        "wrong_type",
+        "invalid_value",
+        "glob",
+        "rule_file",
+        "conflict",
+        "unknown_rule",
+    ] {
+        assert!(
+            DOCS.contains(&format!("`factlint::config::{code}`")),
+            "{code}"
+        );
+    }
+}

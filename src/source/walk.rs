@@ -321,7 +321,10 @@ mod tests {
         let root = dir.path();
         let file = s(&root.join("notes/n.txt"));
         let only_html = with_globs(root, &["*.html"], &["notes/"]);
-        assert_eq!(walked(std::slice::from_ref(&file), &only_html), vec![Ok(file)]);
+        assert_eq!(
+            walked(std::slice::from_ref(&file), &only_html),
+            vec![Ok(file)]
+        );
         // A directory named on the command line is walked even though a glob excludes it;
         // the globs still apply to what is inside.
         let no_drafts = with_globs(root, &[], &["drafts/", "*.draft.md"]);
