@@ -3,7 +3,8 @@
 //! The pipeline: [`source`] reads documents, [`claims`] extracts the checkable claims,
 //! [`report`] renders them; [`pipeline`] wires the stages for each command. [`rules`] reads
 //! rule files into a checked rule set (parsing, name resolution, type check, formatting),
-//! before any document is read; [`eval`] holds the evaluation core.
+//! before any document is read; [`eval`] holds the evaluation core. [`config`] reads
+//! `factlint.toml`.
 //!
 //! ```
 //! let extraction = factlint::claims::extract_text(
@@ -18,6 +19,7 @@
 
 pub mod calendar;
 pub mod claims;
+pub mod config;
 pub mod eval;
 pub mod pipeline;
 pub mod report;

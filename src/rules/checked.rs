@@ -152,6 +152,9 @@ pub struct Rule {
     pub help: Option<String>,
     /// The slack of `~=`, as a share: 0.05 for `tolerance 5 %`.
     pub tolerance: f64,
+    /// Whether the rule or its file states the tolerance; if not, it is
+    /// [`DEFAULT_TOLERANCE`](super::DEFAULT_TOLERANCE), which a configuration may replace.
+    pub tolerance_stated: bool,
     pub bindings: Vec<Binding>,
     /// Every requirement must hold; a definite failure of one is a finding.
     pub requirements: Vec<Typed>,

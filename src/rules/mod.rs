@@ -42,7 +42,7 @@ pub mod units;
 
 mod check;
 mod load;
-mod suggest;
+pub(crate) mod suggest;
 
 use std::path::PathBuf;
 
@@ -103,8 +103,19 @@ pub fn format_str(name: &str, text: &str) -> Result<String, RuleErrors> {
 /// The standard rule library (`rules/std/standard.rules`), embedded in the binary and used
 /// when no rule files are given.
 pub fn standard() -> Result<RuleSet, RuleErrors> {
-    load_str(
-        "rules/std/standard.rules",
-        include_str!("../../rules/std/standard.rules"),
-    )
+    load_standard_and(&[])
+}
+
+/// The standard library and the rule files `paths` (with their imports), checked together as
+/// one rule set: a configuration's `extend-files`.
+pub fn load_standard_and(paths: &[PathBuf]) -> Result<RuleSet, RuleErrors> {
+    let standard = Root {
+        path: PathBuf::from("rules/std/standard.rules"),
+        text: Some(include_str!("../../rules/std/standard.rules").to_string()),
+    };
+    let others = paths.iter().map(|p| Root {
+        path: p.clone(),
+        text: None,
+    });
+    load_roots(std::iter::once(standard).chain(others).collect())
 }

@@ -8,6 +8,7 @@ mod boilerplate;
 mod detect;
 mod entity;
 mod error;
+mod globs;
 mod html;
 mod load;
 mod markdown;
@@ -20,6 +21,7 @@ mod tests;
 
 pub use detect::{detect_format, format_from_extension, sniff_format};
 pub use error::SourceError;
+pub use globs::{GlobError, GlobList, Globs};
 pub use load::{DEFAULT_MAX_FILE_SIZE, LoadOptions, load, parse_document};
 pub use walk::{Input, WalkOptions, walk};
 

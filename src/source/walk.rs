@@ -2,7 +2,9 @@
 //!
 //! `-` is stdin and a file is taken as given, whatever its extension. A directory is walked
 //! recursively, keeping files with a document extension, in sorted order within each directory
-//! so that output is the same from run to run.
+//! so that output is the same from run to run. Include and exclude [`Globs`] narrow what a walked
+//! directory yields; a file named on the command line is read whatever the globs say, as one
+//! named explicitly is surely meant (ripgrep does the same), and so is a directory named there.
 
 use std::fmt;
 use std::fs;
@@ -12,6 +14,7 @@ use ignore::{Walk, WalkBuilder};
 
 use super::SourceError;
 use super::detect::format_from_extension;
+use super::globs::{Globs, absolute_resolved};
 
 /// One document to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,12 +34,15 @@ impl fmt::Display for Input {
 }
 
 /// How directories are walked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WalkOptions {
     /// Also walk hidden files and directories (names starting with `.`).
     pub hidden: bool,
     /// Skip what `.gitignore`, `.ignore` and git's exclude files exclude.
     pub ignore_files: bool,
+    /// Which files and folders inside a walked directory are kept; they narrow what the two
+    /// options above let through and never bring back what those leave out.
+    pub globs: Globs,
 }
 
 impl Default for WalkOptions {
@@ -44,6 +50,7 @@ impl Default for WalkOptions {
         Self {
             hidden: false,
             ignore_files: true,
+            globs: Globs::default(),
         }
     }
 }
@@ -54,12 +61,12 @@ pub fn walk(
     paths: &[String],
     options: &WalkOptions,
 ) -> impl Iterator<Item = Result<Input, SourceError>> + use<> {
-    let options = *options;
+    let options = options.clone();
     // Owned, so that the stream borrows nothing from the caller (it can go to another thread).
     let paths = paths.to_vec();
     paths
         .into_iter()
-        .flat_map(move |path| expand(path, options))
+        .flat_map(move |path| expand(path, &options))
 }
 
 /// What one path on the command line stands for.
@@ -68,7 +75,7 @@ enum Expansion {
     Tree { root: String, walk: Box<Walk> },
 }
 
-fn expand(path: String, options: WalkOptions) -> Expansion {
+fn expand(path: String, options: &WalkOptions) -> Expansion {
     if path == "-" {
         return Expansion::One(Some(Ok(Input::Stdin)));
     }
@@ -82,7 +89,7 @@ fn expand(path: String, options: WalkOptions) -> Expansion {
     }
 }
 
-fn walk_builder(root: &str, options: WalkOptions) -> WalkBuilder {
+fn walk_builder(root: &str, options: &WalkOptions) -> WalkBuilder {
     let mut builder = WalkBuilder::new(root);
     builder
         .standard_filters(options.ignore_files)
@@ -93,6 +100,17 @@ fn walk_builder(root: &str, options: WalkOptions) -> WalkBuilder {
         // Followed, so that a symlink loop is detected and reported rather than skipped.
         .follow_links(true)
         .sort_by_file_name(|a, b| a.cmp(b));
+    if !options.globs.is_empty() {
+        let globs = options.globs.clone();
+        let root = PathBuf::from(root);
+        // The globs match absolute paths; the root's is found once, not once per entry.
+        let absolute_root = absolute_resolved(&root);
+        builder.filter_entry(move |entry| {
+            let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            globs.allows(&absolute_root.join(relative), is_dir)
+        });
+    }
     builder
 }
 
@@ -223,6 +241,7 @@ mod tests {
         let everything = WalkOptions {
             hidden: true,
             ignore_files: false,
+            ..WalkOptions::default()
         };
         assert_eq!(walked(&[s(root)], &everything).len(), 5);
     }
@@ -246,6 +265,86 @@ mod tests {
                 Err(loop_path),
                 Ok(s(&root.join("z.md")))
             ]
+        );
+    }
+
+    fn with_globs(base: &Path, include: &[&str], exclude: &[&str]) -> WalkOptions {
+        WalkOptions {
+            globs: Globs::new(base, include, exclude).unwrap(),
+            ..WalkOptions::default()
+        }
+    }
+
+    fn archive() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "reports/2014/a.md",
+            "reports/2014/b.draft.md",
+            "reports/drafts/c.md",
+            "notes/n.txt",
+            "top.html",
+        ] {
+            touch(&dir.path().join(name));
+        }
+        dir
+    }
+
+    #[test]
+    fn globs_narrow_a_walked_directory() {
+        let dir = archive();
+        let root = dir.path();
+        let options = with_globs(root, &["reports/", "*.html"], &["drafts/", "*.draft.md"]);
+        let got = walked(&[s(root)], &options);
+        let expected = [
+            s(&root.join("reports/2014/a.md")),
+            s(&root.join("top.html")),
+        ];
+        assert_eq!(got, expected.map(Ok));
+    }
+
+    #[test]
+    fn globs_are_relative_to_their_base_wherever_the_walk_starts() {
+        let dir = archive();
+        let root = dir.path();
+        let options = with_globs(root, &[], &["reports/2014/"]);
+        // Walking a folder below the base: the anchored glob still names `reports/2014`.
+        let got = walked(&[s(&root.join("reports"))], &options);
+        assert_eq!(got, vec![Ok(s(&root.join("reports/drafts/c.md")))]);
+        // The same tree through a path with `..` in it.
+        let roundabout = root.join("notes/../reports");
+        assert_eq!(walked(&[s(&roundabout)], &options).len(), 1);
+    }
+
+    #[test]
+    fn explicit_paths_are_read_whatever_the_globs_say() {
+        let dir = archive();
+        let root = dir.path();
+        let file = s(&root.join("notes/n.txt"));
+        let only_html = with_globs(root, &["*.html"], &["notes/"]);
+        assert_eq!(
+            walked(std::slice::from_ref(&file), &only_html),
+            vec![Ok(file)]
+        );
+        // A directory named on the command line is walked even though a glob excludes it;
+        // the globs still apply to what is inside.
+        let no_drafts = with_globs(root, &[], &["drafts/", "*.draft.md"]);
+        let drafts = s(&root.join("reports/drafts"));
+        let got = walked(&[drafts], &no_drafts);
+        assert_eq!(got, vec![Ok(s(&root.join("reports/drafts/c.md")))]);
+    }
+
+    #[test]
+    fn globs_do_not_bring_back_ignored_or_hidden_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join(".gitignore"), "skip.md\n").unwrap();
+        for name in ["keep.md", "skip.md", ".hidden.md"] {
+            touch(&root.join(name));
+        }
+        let options = with_globs(root, &["*.md"], &[]);
+        assert_eq!(
+            walked(&[s(root)], &options),
+            vec![Ok(s(&root.join("keep.md")))]
         );
     }
 

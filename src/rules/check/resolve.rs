@@ -117,6 +117,11 @@ impl Decls {
         self.tolerance[file.0].unwrap_or(DEFAULT_TOLERANCE)
     }
 
+    /// Whether the file has a `tolerance` of its own.
+    pub fn states_tolerance(&self, file: FileId) -> bool {
+        self.tolerance[file.0].is_some()
+    }
+
     /// The help for a name that is defined, but in a file this one does not import.
     pub fn hidden_help(&self, from: FileId, file: FileId) -> String {
         format!(

@@ -153,6 +153,7 @@ fn check_rule(r: &ast::Rule, file: FileId, decls: &Decls, d: &mut Diags) -> Opti
         message,
         help: help.map(|(h, _)| h),
         tolerance: tolerance.map_or_else(|| decls.tolerance(file), |(t, _)| t),
+        tolerance_stated: tolerance.is_some() || decls.states_tolerance(file),
         bindings,
         requirements,
         origin: Origin {

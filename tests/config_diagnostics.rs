@@ -1,0 +1,63 @@
+//! Every broken configuration in `fixtures/config/broken/` and the diagnostics it gets, as
+//! miette renders them (plain ASCII, no colours, 80 columns), so that a change in any message,
+//! label or help shows up in review. A file that reads without error is applied to the
+//! standard rules, and must fail there.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use factlint::config::{Config, ConfigErrors};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+fn broken_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("fixtures/config/broken")
+        .expect("the fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn render(diagnostic: &dyn Diagnostic) -> String {
+    let mut out = String::new();
+    GraphicalReportHandler::new_themed(GraphicalTheme::none())
+        .with_width(80)
+        .with_links(false)
+        .render_report(&mut out, diagnostic)
+        .expect("rendering to a string");
+    out
+}
+
+fn errors_of(path: &Path) -> ConfigErrors {
+    let config = match Config::load(path) {
+        Ok(config) => config,
+        Err(errors) => return errors,
+    };
+    let mut rules = factlint::rules::standard().expect("the standard rules");
+    match config.apply(&mut rules) {
+        Ok(()) => panic!("{} has no error", path.display()),
+        Err(errors) => errors,
+    }
+}
+
+#[test]
+fn each_broken_configuration_gets_its_diagnostics() {
+    let mut codes = BTreeSet::new();
+    for path in broken_files() {
+        let mut rendered = String::new();
+        for e in errors_of(&path).iter() {
+            codes.extend(e.code().map(|c| c.to_string()));
+            rendered.push_str(&render(e));
+            rendered.push('\n');
+        }
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
+        insta::assert_snapshot!(name, rendered);
+    }
+    // Every kind of error but an unreadable file, which has no text to show.
+    assert_eq!(codes.len(), 9, "{codes:?}");
+}
