@@ -42,7 +42,7 @@ pub mod units;
 
 mod check;
 mod load;
-mod suggest;
+pub(crate) mod suggest;
 
 use std::path::PathBuf;
 
