@@ -1,12 +1,15 @@
 //! Triage: which of a document's findings are reported.
 //!
-//! Between evaluation and report. [`Suppressions`]: comments in the document that silence a
-//! rule on one line (`<!-- factlint-disable-next-line RULE -->` in Markdown and HTML,
-//! `factlint: ignore RULE` at the end of a line of plain text).
+//! Between evaluation and report. Two filters, applied in this order:
+//! - [`Suppressions`]: comments in the document that silence a rule on one line
+//!   (`<!-- factlint-disable-next-line RULE -->` in Markdown and HTML, `factlint: ignore RULE`
+//!   at the end of a line of plain text);
+//! - [`Baseline`]: findings accepted earlier, recorded by a fingerprint that survives edits
+//!   elsewhere in the file, so that a run reports only new ones.
 //!
 //! Suppressions that name no known rule, and (on request) suppressions that silenced nothing,
 //! become findings of the pseudo-rules [`INVALID_SUPPRESSION`] and [`UNUSED_SUPPRESSION`], so
-//! every output format shows them.
+//! every output format shows them. See `docs/suppressions-and-baselines.md`.
 //!
 //! ```
 //! use factlint::eval::finding::{Finding, Label, Severity};
@@ -28,10 +31,14 @@
 //! assert!(suppressions.unused().is_empty());
 //! ```
 
+pub mod baseline;
 mod directives;
+pub mod fingerprint;
 mod lines;
 pub mod suppress;
 
+pub use baseline::{BASELINE_VERSION, Baseline, BaselineEntry, BaselineError, InvalidBaseline};
+pub use fingerprint::fingerprints;
 pub use suppress::{InvalidSuppression, RuleIds, Suppressions, UnusedSuppression};
 
 /// The pseudo-rule of a suppression that silenced no finding (`--report-unused-suppressions`).
