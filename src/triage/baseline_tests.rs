@@ -13,6 +13,21 @@ fn standard() -> &'static RuleSet {
 
 /// The standard rules' findings on `text`, as `factlint check` finds them.
 fn check(text: &str) -> Vec<Finding> {
+    check_with(standard(), text)
+}
+
+/// A rule that fires on every exact count, for many findings on real articles.
+fn every_count() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let rules = "rule every-count {\n  severity warning\n  \
+                     let q = quantity where dimension(count) and exact()\n  \
+                     require q < 0\n  message \"{q}\"\n}\n";
+        crate::rules::load_str("every-count.rules", rules).unwrap_or_else(|e| panic!("{e:?}"))
+    })
+}
+
+fn check_with(rules: &RuleSet, text: &str) -> Vec<Finding> {
     let document = parse_document("a.txt".into(), text.as_bytes().to_vec(), Some(Format::Text))
         .unwrap_or_else(|e| panic!("{e}"));
     let extraction = crate::claims::extract(&document, None);
@@ -21,7 +36,7 @@ fn check(text: &str) -> Vec<Finding> {
         date: extraction.date,
         ..EvalOptions::default()
     };
-    evaluate(standard(), &view, &options).findings
+    evaluate(rules, &view, &options).findings
 }
 
 const ARTICLE: &str = "Europol coordinated the operation.\n\n\
@@ -163,15 +178,64 @@ fn other_versions_and_missing_files_are_clear_errors() {
 
 #[test]
 fn a_malformed_baseline_reads_well() {
-    let json = "{\n  \"version\": 1,\n  \"findings\": [\n    {\"path\": \"a.txt\", \"rule\": 3}\n  ]\n}\n";
+    let json =
+        "{\n  \"version\": 1,\n  \"findings\": [\n    {\"path\": \"a.txt\", \"rule\": 3}\n  ]\n}\n";
     let Err(err) = Baseline::from_json("factlint-baseline.json", json) else {
         panic!("a rule id is a string");
     };
     let mut out = String::new();
-    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::none())
-        .with_width(80);
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::none()).with_width(80);
     handler
         .render_report(&mut out, &err)
         .unwrap_or_else(|e| panic!("{e}"));
     insta::assert_snapshot!(out);
+}
+
+/// Every finding on the real articles survives a paragraph without figures inserted at the
+/// top and another in the middle, at a blank line; so do the findings of a rule that fires on
+/// every count, many of them alike.
+#[test]
+fn corpus_findings_survive_inserted_paragraphs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: ../shared/corpus/dev is absent");
+        return;
+    };
+    let note = "An editor's note was added here, and it names no figure at all.\n\n";
+    let (mut files, mut seen, mut alike) = (0, 0, 0);
+    for entry in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let path = format!("corpus/{}", entry.file_name().to_string_lossy());
+        let middle = text[..text.len() / 2].rfind("\n\n").map_or(0, |i| i + 2);
+        let edited = format!("{note}{}{note}{}", &text[..middle], &text[middle..]);
+        for rules in [standard(), every_count()] {
+            let findings = check_with(rules, &text);
+            let mut baseline = Baseline::new();
+            baseline.record(&path, &text, &findings);
+            let after = check_with(rules, &edited);
+            assert_eq!(
+                after.len(),
+                findings.len(),
+                "{path}: the note changed the findings"
+            );
+            let (new, matched) = baseline.filter(&path, &edited, after);
+            assert!(new.is_empty(), "{path}: {new:?}");
+            assert_eq!(matched, findings.len());
+            assert!(baseline.fixed().is_empty());
+            seen += findings.len();
+            let distinct: std::collections::BTreeSet<_> = findings
+                .iter()
+                .map(|f| (&f.rule, f.labels.first().map(|l| &text[l.start..l.end])))
+                .collect();
+            alike += findings.len() - distinct.len();
+        }
+        files += 1;
+    }
+    eprintln!(
+        "{files} articles, {seen} findings ({alike} with the words of another), all still baselined"
+    );
+    assert!(files > 0);
 }
