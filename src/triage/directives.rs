@@ -211,7 +211,9 @@ mod tests {
 
     #[test]
     fn markdown_code_is_not_a_directive() {
-        let text = "Inline `<!-- factlint-disable-line a -->` code.\n\n\
+        let text = "---\ntitle: <!-- factlint-disable-line f -->\n---\n\n\
+                    Inline `<!-- factlint-disable-line a -->` code.\n\n\
+                    \x20   <!-- factlint-disable-line i -->\n\n\
                     ```html\n<!-- factlint-disable-next-line b -->\n```\n\n\
                     Real. <!-- factlint-disable-line c -->\n\n\
                     <!-- factlint-disable-next-line d -->\nNext.\n";
@@ -225,6 +227,9 @@ mod tests {
     fn html_scripts_and_attributes_are_not_directives() {
         let text = "<script>var s = '<!-- factlint-disable-line a -->';</script>\n\
                     <p title=\"<!-- factlint-disable-line b -->\">x</p>\n\
+                    <title><!-- factlint-disable-line t --></title>\n\
+                    <style><!-- factlint-disable-line s --></style>\n\
+                    <textarea><!-- factlint-disable-line x --></textarea>\n\
                     <p>y <!-- factlint-disable-line c --></p>\n";
         assert_eq!(words(text, Format::Html), [(Reach::Line, vec!["c"])]);
         let bom = "\u{feff}<!-- factlint-disable-line d -->";

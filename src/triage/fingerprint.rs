@@ -267,6 +267,12 @@ mod tests {
             one(".\\reports\\a.txt", &edited, "part-exceeds-whole", &words),
             fp
         );
+        // Line endings and line breaks are white space like any other.
+        let crlf = format!("Intro.\r\n\r\n{}", text.replace(' ', "\r\n  "));
+        assert_eq!(
+            one("reports/a.txt", &crlf, "part-exceeds-whole", &words),
+            fp
+        );
         // The figures, the words beside them, the rule or the file make it another finding.
         let changed = text.replace("1,100", "1,200");
         assert_ne!(
