@@ -268,19 +268,24 @@ fn directive(
     }
 }
 
-/// The 0-based line each directive silences. One backward pass over the lines, so a long run
-/// of directive lines costs no more than its length.
+/// The 0-based line each directive silences. One backward pass over the lines from the first
+/// directive on, so a long run of directive lines costs no more than its length.
 fn targets(text: &str, lines: &LineIndex, found: &[Found]) -> Vec<Option<usize>> {
     let directive_only = directive_only_lines(text, lines, found);
-    let Some(first) = found.first().map(|f| lines.line_of(f.span.start)) else {
+    // Directives come in text order, so their lines do not decrease.
+    let at: Vec<usize> = found.iter().map(|f| lines.line_of(f.span.start)).collect();
+    let Some(&first) = at.first() else {
         return Vec::new();
     };
-    // next_content[l - first]: the first line after l with more than white space and
-    // directives.
-    let mut next_content = vec![None; lines.len().saturating_sub(first)];
+    // The first line after each directive's line with more than white space and directives.
+    let mut next_content = vec![None; found.len()];
     let mut next = None;
+    let mut pending = found.len();
     for l in (first..lines.len()).rev() {
-        next_content[l - first] = next;
+        while pending > 0 && at[pending - 1] >= l {
+            pending -= 1;
+            next_content[pending] = next;
+        }
         let is_content =
             !lines.line(text, l).trim().is_empty() && directive_only.binary_search(&l).is_err();
         if is_content {
@@ -289,14 +294,11 @@ fn targets(text: &str, lines: &LineIndex, found: &[Found]) -> Vec<Option<usize>>
     }
     found
         .iter()
-        .map(|f| {
-            let line = lines.line_of(f.span.start);
-            match f.reach {
-                Reach::Line => Some(line),
-                Reach::NextLine => line
-                    .checked_sub(first)
-                    .and_then(|i| next_content.get(i).copied().flatten()),
-            }
+        .zip(at)
+        .zip(next_content)
+        .map(|((f, line), next)| match f.reach {
+            Reach::Line => Some(line),
+            Reach::NextLine => next,
         })
         .collect()
 }

@@ -225,6 +225,18 @@ proptest! {
                 prop_assert!(!n.id.is_empty());
             }
         }
+        // Each next-line target is the first later line with text that is not only directives.
+        let found = directives::find(&text, format);
+        let only = directive_only_lines(&text, &s.lines, &found);
+        for (d, f) in s.directives.iter().zip(&found) {
+            let expected = match f.reach {
+                Reach::Line => Some(d.line - 1),
+                Reach::NextLine => (d.line..s.lines.len()).find(|&l| {
+                    !s.lines.line(&text, l).trim().is_empty() && !only.contains(&l)
+                }),
+            };
+            prop_assert_eq!(d.target, expected);
+        }
         let findings: Vec<Finding> = offsets
             .iter()
             .map(|&o| Finding {
