@@ -397,6 +397,7 @@ impl RuleRun<'_, '_> {
                 Val::Set(q.scope.iter().map(|s| Val::Text(s.clone())).collect())
             }
             (Claim::Quantity(q), Field::Unit) => Val::Text(q.unit.symbol.clone()),
+            (Claim::Quantity(q), Field::Currency) => text(&q.unit.currency),
             (Claim::Quantity(q), Field::Approx) => Val::Text(approx_name(q.approx).to_string()),
             (Claim::List(_), Field::Items) => self.value_of(v),
             (Claim::List(l), Field::Intro) => text(&l.intro),
@@ -510,6 +511,25 @@ impl RuleRun<'_, '_> {
                     match (&self.doc.claims[*a], &self.doc.claims[*b]) {
                         (Claim::Quantity(x), Claim::Quantity(y)) => truth(same_measure(x, y)),
                         _ => truth(false),
+                    }
+                }
+                _ => Val::Unknown,
+            },
+            Builtin::Converts => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.converts(*a, *b)),
+                _ => Val::Unknown,
+            },
+            Builtin::Rate => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => {
+                    match (&self.doc.claims[*a], &self.doc.claims[*b]) {
+                        (Claim::Quantity(x), Claim::Quantity(y)) => Measure::of(y)
+                            .div(&Measure::of(x))
+                            .map_or(Val::Unknown, |mut r| {
+                                r.dimension = "count".to_string();
+                                r.currency = None;
+                                Val::Num(r)
+                            }),
+                        _ => Val::Unknown,
                     }
                 }
                 _ => Val::Unknown,

@@ -83,6 +83,21 @@ impl Measure {
         self.entirely_below(other) || other.entirely_below(self)
     }
 
+    /// `a within b`: every value of `self` is in `outer` (holds), none is (fails), or some are.
+    pub fn within(&self, outer: &Measure) -> Truth {
+        let lo_inside =
+            outer.lo < self.lo || (outer.lo == self.lo && (!outer.lo_open || self.lo_open));
+        let hi_inside =
+            self.hi < outer.hi || (self.hi == outer.hi && (!outer.hi_open || self.hi_open));
+        if self.disjoint(outer) {
+            Truth::Fails
+        } else if lo_inside && hi_inside {
+            Truth::Holds
+        } else {
+            Truth::Unknown
+        }
+    }
+
     pub fn equals(&self, other: &Measure) -> Truth {
         if self.disjoint(other) {
             Truth::Fails

@@ -24,6 +24,22 @@ const ECHO_WORDS_BEFORE: usize = 4;
 const ECHO_WORDS_BEFORE_MIN: usize = 3;
 const ECHO_WORDS_AFTER: usize = 2;
 
+/// A restatement in brackets is short: "(£600m)", "($2bn; £1.1bn)".
+const BRACKET_MAX_BYTES: usize = 60;
+/// Words that may stand beside the figures of a restatement: "(about £600m)", "(or 8 km)".
+const BRACKET_WORDS: &[&str] = &[
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "c.",
+    "circa",
+    "nearly",
+    "or",
+    "roughly",
+    "some",
+];
+
 /// The headline and the lede: where news states its main figure twice.
 #[derive(Debug, Default)]
 struct Opening {
@@ -80,6 +96,54 @@ impl<'a> DocumentView<'a> {
             && first_of_kind(&self.opening.lede, b)
             && same_thing;
         headline || (x.sentence != y.sentence && same_measure(x, y) && self.echoes(x, y))
+    }
+
+    /// Claim `b` restates claim `a` in another unit or currency, in brackets right after it:
+    /// "5 miles (8 km)", "1.55bn euros ($2bn; £1.1bn)". Nothing but figures, separators and
+    /// hedges stands in the brackets.
+    pub fn converts(&self, a: usize, b: usize) -> bool {
+        let (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) =
+            (self.claims.get(a), self.claims.get(b))
+        else {
+            return false;
+        };
+        let other_unit = x.unit.dimension == y.unit.dimension
+            && (x.unit.symbol != y.unit.symbol || x.unit.currency != y.unit.currency)
+            && !matches!(x.unit.dimension.as_str(), "count" | "percent");
+        if !other_unit || y.start < x.end {
+            return false;
+        }
+        let Some(rest) = self.text.get(x.end..) else {
+            return false;
+        };
+        let open = x.end + (rest.len() - rest.trim_start().len());
+        if !rest.trim_start().starts_with('(') {
+            return false;
+        }
+        let Some(close) = self.text[open..]
+            .char_indices()
+            .take(BRACKET_MAX_BYTES)
+            .find(|(_, c)| *c == ')')
+            .map(|(i, _)| open + i)
+        else {
+            return false;
+        };
+        if y.end > close {
+            return false;
+        }
+        // Blank out the figures in the brackets; what remains must be separators and hedges.
+        let mut inside = self.text[open + 1..close].to_string();
+        for claim in self.claims {
+            let span = claim.span();
+            if span.start > open && span.end <= close {
+                let (s, e) = (span.start - open - 1, span.end - open - 1);
+                inside.replace_range(s..e, &" ".repeat(e - s));
+            }
+        }
+        inside
+            .split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ':' | '/'))
+            .filter(|w| !w.is_empty())
+            .all(|w| BRACKET_WORDS.contains(&w.to_lowercase().as_str()))
     }
 
     /// The words just before and just after both figures are the same.

@@ -101,6 +101,7 @@ pub fn within(inner: &Val, outer: &Val) -> Truth {
             }
         }
         (value, Val::Set(set)) => member(value, set),
+        (Val::Num(a), Val::Num(b)) if a.commensurable(b) => a.within(b),
         _ => Truth::Unknown,
     }
 }
@@ -108,6 +109,33 @@ pub fn within(inner: &Val, outer: &Val) -> Truth {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_within_another() {
+        let num = |lo: f64, hi: f64, hi_open: bool| {
+            let mut m = Measure::exact(lo, "count");
+            m.hi = hi;
+            m.hi_open = hi_open;
+            Val::Num(m)
+        };
+        let nearly_1000 = num(900.0, 1000.0, true);
+        assert_eq!(
+            within(&num(1027.0, 1027.0, false), &nearly_1000),
+            Truth::Fails
+        );
+        assert_eq!(
+            within(&num(1000.0, 1000.0, false), &nearly_1000),
+            Truth::Fails
+        );
+        assert_eq!(
+            within(&num(950.0, 950.0, false), &nearly_1000),
+            Truth::Holds
+        );
+        assert_eq!(
+            within(&num(950.0, 1050.0, false), &nearly_1000),
+            Truth::Unknown
+        );
+    }
 
     fn date(s: &str) -> Val {
         Val::Date(s.parse().unwrap())

@@ -225,7 +225,7 @@ impl Env<'_> {
 
     fn result(&self, info: &BuiltinInfo, args: &[Typed], d: &mut Diags) -> Option<Type> {
         match info.builtin {
-            Builtin::Count => Some(Type::count()),
+            Builtin::Count | Builtin::Rate => Some(Type::count()),
             Builtin::Abs => args.first().map(|a| a.ty.clone()),
             Builtin::Sum => {
                 let element = match args.first().map(|a| &a.ty) {
