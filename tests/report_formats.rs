@@ -184,3 +184,40 @@ fn junit() {
         .into_owned();
     insta::assert_snapshot!("check-junit", timeless);
 }
+
+#[test]
+fn every_format_is_documented_and_the_examples_are_true() {
+    let cli = std::fs::read_to_string(root().join("docs/cli.md")).unwrap();
+    let formats = std::fs::read_to_string(root().join("docs/report-formats.md")).unwrap();
+    let json = std::fs::read_to_string(root().join("docs/report-json.md")).unwrap();
+    for format in factlint::report::reporter::ReportFormat::ALL {
+        let row = format!("| `{}`", format.name());
+        assert!(
+            cli.contains(&row),
+            "{} is not in docs/cli.md",
+            format.name()
+        );
+        assert!(
+            formats.contains(&row),
+            "{} is not in docs/report-formats.md",
+            format.name()
+        );
+    }
+    // The examples check a two-line article.txt and a missing.txt.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("article.txt"),
+        "Europol said 1,027 individuals were arrested.\n1,100 of the arrests involved fraud.\n",
+    )
+    .unwrap();
+    for (format, doc) in [("github", &formats), ("jsonl", &json)] {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", "--format", format, "article.txt", "missing.txt"])
+            .output()
+            .unwrap();
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            assert!(doc.contains(line), "{format}: the docs lack {line}");
+        }
+    }
+}
