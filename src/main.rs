@@ -203,9 +203,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         }
     }
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
-    if written.is_ok() {
-        let _ = report.finish(&mut out, &summary);
-    }
+    // Also after a failed write: the human summary line goes to stderr.
+    let _ = report.finish(&mut out, &summary);
     let _ = out.flush();
     if unreadable {
         ExitCode::from(EXIT_INPUT_ERROR)
