@@ -9,12 +9,19 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use serde::Serialize;
 
 use super::findings::Summary;
-use super::position::{LineIndex, Region};
+use super::position::LineIndex;
 use super::reporter::{FileResult, Reporter, RuleMeta};
-use crate::eval::finding::{Finding, Severity};
+use crate::eval::finding::Finding;
+
+mod log;
+
+use log::{
+    ArtifactLocation, BaseId, Driver, Invocation, Location, Log, Message, Notification,
+    OriginalUriBaseIds, PhysicalLocation, ReportingDescriptor, Run, SarifRegion, SarifResult, Tool,
+    level,
+};
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const SARIF_VERSION: &str = "2.1.0";
@@ -152,14 +159,6 @@ impl Reporter for SarifReporter {
     }
 }
 
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    }
-}
-
 /// What a relative path may keep as it is in a URI reference: unreserved characters and the
 /// path separator. Everything else, `:` included (it would read as a scheme), is encoded.
 const PATH_KEEP: &AsciiSet = &NON_ALPHANUMERIC
@@ -195,254 +194,9 @@ pub fn artifact_uri(path: &str) -> (String, Option<&'static str>) {
     }
 }
 
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: [Run<'a>; 1],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool<'a>,
-    invocations: [Invocation<'a>; 1],
-    #[serde(rename = "originalUriBaseIds")]
-    original_uri_base_ids: OriginalUriBaseIds,
-    column_kind: &'static str,
-    results: &'a [SarifResult],
-}
-
-#[derive(Serialize)]
-struct Tool<'a> {
-    driver: Driver<'a>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Driver<'a> {
-    name: &'static str,
-    version: &'static str,
-    semantic_version: &'static str,
-    information_uri: &'static str,
-    rules: Vec<ReportingDescriptor<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Invocation<'a> {
-    execution_successful: bool,
-    tool_execution_notifications: &'a [Notification],
-}
-
-#[derive(Serialize)]
-struct OriginalUriBaseIds {
-    #[serde(rename = "%SRCROOT%")]
-    srcroot: BaseId,
-}
-
-/// A base whose absolute URI factlint does not know: the consumer supplies it.
-#[derive(Serialize)]
-struct BaseId {
-    description: Message,
-}
-
-/// A rule, as SARIF describes it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ReportingDescriptor<'a> {
-    id: &'a str,
-    name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    short_description: Option<Message>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    full_description: Option<Message>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<Message>,
-    default_configuration: Configuration,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    properties: Option<Properties<'a>>,
-}
-
-impl<'a> ReportingDescriptor<'a> {
-    fn of(rule: &'a RuleMeta) -> Self {
-        let doc = rule.doc.as_deref().map(str::trim).filter(|d| !d.is_empty());
-        ReportingDescriptor {
-            id: &rule.id,
-            name: pascal_case(&rule.id),
-            short_description: doc.map(|d| Message::sentence(&first_paragraph(d))),
-            full_description: doc.map(Message::sentence),
-            help: rule.help.as_deref().map(Message::sentence),
-            default_configuration: Configuration {
-                level: level(rule.severity),
-            },
-            properties: (!rule.tags.is_empty()).then_some(Properties { tags: &rule.tags }),
-        }
-    }
-}
-
-/// `part-exceeds-whole` -> `PartExceedsWhole`: SARIF's "friendly name" of a rule.
-fn pascal_case(id: &str) -> String {
-    id.split(|c: char| !c.is_alphanumeric())
-        .flat_map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(chars)
-        })
-        .collect()
-}
-
-/// The doc comment up to its first blank line, its lines joined by spaces.
-fn first_paragraph(doc: &str) -> String {
-    doc.lines()
-        .map(str::trim)
-        .take_while(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[derive(Serialize)]
-struct Configuration {
-    level: &'static str,
-}
-
-#[derive(Serialize)]
-struct Properties<'a> {
-    tags: &'a [String],
-}
-
-#[derive(Clone, Debug, Serialize)]
-struct Message {
-    text: String,
-}
-
-impl Message {
-    /// SARIF asks that messages be sentences: a final full stop is added when missing.
-    fn sentence(text: &str) -> Self {
-        let text = text.trim_end();
-        let text = if text.ends_with(['.', '!', '?']) {
-            text.to_string()
-        } else {
-            format!("{text}.")
-        };
-        Message { text }
-    }
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifResult {
-    rule_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rule_index: Option<usize>,
-    level: &'static str,
-    message: Message,
-    locations: [Location; 1],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related_locations: Vec<Location>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Location {
-    id: usize,
-    physical_location: PhysicalLocation,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<Message>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PhysicalLocation {
-    artifact_location: ArtifactLocation,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<SarifRegion>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ArtifactLocation {
-    uri: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    uri_base_id: Option<&'static str>,
-}
-
-impl ArtifactLocation {
-    fn of_path(path: &str) -> Self {
-        let (uri, uri_base_id) = artifact_uri(path);
-        ArtifactLocation { uri, uri_base_id }
-    }
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifRegion {
-    start_line: usize,
-    start_column: usize,
-    end_line: usize,
-    /// Exclusive: the column just after the last character.
-    end_column: usize,
-    byte_offset: usize,
-    byte_length: usize,
-    snippet: Snippet,
-}
-
-impl SarifRegion {
-    fn of(region: Region<'_>) -> Self {
-        SarifRegion {
-            start_line: region.start.line,
-            start_column: region.start.column,
-            end_line: region.end.line,
-            end_column: region.end.column,
-            byte_offset: region.byte_offset,
-            byte_length: region.byte_length,
-            snippet: Snippet {
-                text: region.text.to_string(),
-            },
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct Snippet {
-    text: String,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Notification {
-    level: &'static str,
-    message: Message,
-    locations: [NotificationLocation; 1],
-}
-
-impl Notification {
-    fn about(artifact: ArtifactLocation, level: &'static str, text: &str) -> Self {
-        Notification {
-            level,
-            message: Message::sentence(text),
-            locations: [NotificationLocation {
-                physical_location: PhysicalLocation {
-                    artifact_location: artifact,
-                    region: None,
-                },
-            }],
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct NotificationLocation {
-    physical_location: PhysicalLocation,
-}
-
 #[cfg(test)]
 mod tests {
+    use super::log::{first_paragraph, pascal_case};
     use super::*;
     use crate::report::sample;
     use serde_json::Value;
