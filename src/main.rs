@@ -10,9 +10,8 @@ use factlint::calendar::PartialDate;
 use factlint::eval::tests_runner::run_tests;
 use factlint::pipeline::{self, CheckOptions, ClaimsOptions};
 use factlint::report::claims::{ClaimsReport, render_table};
-use factlint::report::findings::{
-    JsonReport, REPORT_VERSION, Style, Summary, json_file, render_human,
-};
+use factlint::report::findings::{Style, Summary};
+use factlint::report::reporter::{FileResult, ReportFormat, ReportSetup, reporter};
 use factlint::rules::{self, RuleErrors, RuleSet};
 use factlint::source::{Format, LoadOptions};
 
@@ -54,14 +53,6 @@ struct CheckArgs {
     /// Also report requirements that cannot be told, at info level.
     #[arg(long)]
     strict: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ReportFormat {
-    /// Diagnostics for people, grouped by file, then a summary line.
-    Human,
-    /// {"version":1,"files":[...],"summary":{...}} (docs/report-json.md).
-    Json,
 }
 
 #[derive(clap::Args)]
@@ -179,7 +170,6 @@ fn run_check(args: CheckArgs) -> ExitCode {
     };
     let started = Instant::now();
     let mut summary = Summary::default();
-    let mut files = Vec::new();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut unreadable = false;
@@ -187,6 +177,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         color: io::stderr().is_terminal() && io::stdout().is_terminal(),
         ..Style::default()
     };
+    let mut report = reporter(args.format, ReportSetup::new(&rule_set, style));
+    let mut written = Ok(());
     for outcome in pipeline::check(&paths, &rule_set, &options) {
         for note in &outcome.notes {
             eprintln!("note: {}: {note}", outcome.path);
@@ -197,36 +189,22 @@ fn run_check(args: CheckArgs) -> ExitCode {
             unreadable = true;
             eprintln!("{:?}", miette::Report::new(error));
         }
-        match args.format {
-            ReportFormat::Human => {
-                let _ = write!(
-                    out,
-                    "{}",
-                    render_human(&outcome.path, &outcome.text, &outcome.findings, style)
-                );
-            }
-            ReportFormat::Json => files.push(json_file(
-                &outcome.path,
-                &outcome.text,
-                &outcome.findings,
-                error_text,
-            )),
+        if written.is_ok() {
+            // Once stdout is closed there is nothing more to write, but every file still
+            // counts towards the exit code.
+            written = report.file(
+                &mut out,
+                &FileResult {
+                    notes: &outcome.notes,
+                    error: error_text.as_deref(),
+                    ..FileResult::new(&outcome.path, &outcome.text, &outcome.findings)
+                },
+            );
         }
     }
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
-    match args.format {
-        ReportFormat::Human => eprintln!("{}", summary.line(started.elapsed())),
-        ReportFormat::Json => {
-            let report = JsonReport {
-                version: REPORT_VERSION,
-                files,
-                summary: summary.clone(),
-            };
-            let _ = serde_json::to_writer_pretty(&mut out, &report)
-                .map_err(io::Error::other)
-                .and_then(|()| writeln!(out));
-        }
-    }
+    // Also after a failed write: the human summary line goes to stderr.
+    let _ = report.finish(&mut out, &summary);
     let _ = out.flush();
     if unreadable {
         ExitCode::from(EXIT_INPUT_ERROR)

@@ -39,6 +39,9 @@ pub struct JsonFinding {
 /// One file of the report: its findings, or why it could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonFile {
+    /// The id of the record the text came from, echoed back; absent for files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
     pub path: String,
     pub findings: Vec<JsonFinding>,
     pub error: Option<String>,
@@ -141,6 +144,7 @@ pub fn json_file(path: &str, text: &str, findings: &[Finding], error: Option<Str
         })
         .collect();
     JsonFile {
+        id: None,
         path: path.to_string(),
         findings,
         error,

@@ -2,3 +2,11 @@
 
 pub mod claims;
 pub mod findings;
+pub mod github;
+pub mod junit;
+pub mod position;
+pub mod reporter;
+pub mod sarif;
+
+#[cfg(test)]
+mod sample;
