@@ -270,6 +270,16 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
     })
 }
 
+/// `haystack` ends with `words`, which start at a word boundary. Both lower case.
+pub fn ends_with_words(haystack: &str, words: &str) -> bool {
+    !words.is_empty()
+        && haystack.ends_with(words)
+        && !haystack[..haystack.len() - words.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
 pub fn sentence_of(claim: &Claim) -> Span {
     match claim {
         Claim::Quantity(q) => q.sentence,
@@ -320,6 +330,14 @@ mod tests {
         assert_eq!(spans.len(), 3);
         assert_eq!(&prose[spans[0].start..spans[0].end], "One.\nTwo.\n");
         assert_eq!(&prose[spans[2].start..spans[2].end], "Four.");
+    }
+
+    #[test]
+    fn words_at_the_end() {
+        assert!(ends_with_words("sales rose from", "from"));
+        assert!(ends_with_words("an increase of", "an increase of"));
+        assert!(!ends_with_words("wherefrom", "from"));
+        assert!(!ends_with_words("from the", "from"));
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub enum Builtin {
     Exact,
     Before,
     After,
+    Follows,
     SameSentence,
     SameParagraph,
 }
@@ -282,6 +283,18 @@ pub const BUILTINS: &[BuiltinInfo] = &[
         signature: "after(claim | words) -> condition",
         doc: "The claim starts after the other claim ends; or, given words, it stands after \
               them in its sentence (a list after \"as well as\").",
+    },
+    BuiltinInfo {
+        builtin: Builtin::Follows,
+        name: "follows",
+        role: Role::Filter,
+        params: &[Param::Words],
+        variadic: true,
+        applies_to: ALL_KINDS,
+        signature: "follows(words...) -> condition",
+        doc: "The claim comes right after one of the texts, patterns or concept words, with \
+              nothing but spaces, commas or brackets between: \"an increase of\" before \
+              \"$2m\".",
     },
     BuiltinInfo {
         builtin: Builtin::SameSentence,

@@ -192,7 +192,8 @@ fn bind(
         kind: s.kind,
         subject: None,
         filter: None,
-        ty: binding_type(s.all, claim_type(s.kind)),
+        // In its own `where`, even an `all` binding names the one claim being bound.
+        ty: binding_type(false, claim_type(s.kind)),
         span: l.name.span,
     });
     let index = bindings.len() - 1;
