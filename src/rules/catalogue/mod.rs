@@ -122,8 +122,8 @@ impl Catalogue {
                 let (file, line) = rules.location(r.origin);
                 let definition = definitions
                     .get(&position(r.origin))
-                    .map(|span| rules.file(r.origin.file).text[span.start..span.end].trim_end())
-                    .unwrap_or(r.id.as_str());
+                    .and_then(|span| rules.file(r.origin.file).text.get(span.start..span.end))
+                    .map_or(r.id.as_str(), str::trim_end);
                 RuleEntry {
                     id: r.id.clone(),
                     severity: r.severity.as_str().to_string(),
