@@ -12,6 +12,7 @@ use factlint::pipeline::{self, CheckOptions, ClaimsOptions};
 use factlint::report::claims::{ClaimsReport, render_table};
 use factlint::report::findings::{Style, Summary};
 use factlint::report::reporter::{FileResult, ReportFormat, ReportSetup, reporter};
+use factlint::rules::catalogue::{Catalogue, CatalogueFormat};
 use factlint::rules::{self, RuleErrors, RuleSet};
 use factlint::source::{Format, LoadOptions};
 
@@ -33,6 +34,9 @@ enum Command {
     Test(TestArgs),
     /// Print rule files in their canonical layout.
     Fmt(FmtArgs),
+    /// List the rules of rule files (the standard library when none given): documentation,
+    /// definition and tests.
+    Rules(RulesArgs),
 }
 
 #[derive(clap::Args)]
@@ -73,6 +77,16 @@ struct FmtArgs {
     /// Rewrite the files in place instead of printing them.
     #[arg(long)]
     write: bool,
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    /// Rule files, or folders of `.rules` files; the standard library when none is given.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CatalogueFormat::Text)]
+    format: CatalogueFormat,
 }
 
 #[derive(clap::Args)]
@@ -128,6 +142,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Test(args) => run_test(args),
         Command::Fmt(args) => run_fmt(args),
+        Command::Rules(args) => run_rules(args),
     }
 }
 
@@ -360,4 +375,24 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn run_rules(args: RulesArgs) -> ExitCode {
+    let rule_set = rules::paths::rule_files(&args.paths).and_then(|files| load_rules(&files));
+    let rule_set = match rule_set {
+        Ok(rule_set) => rule_set,
+        Err(errors) => {
+            let count = errors.len();
+            for e in errors {
+                eprintln!("{:?}", miette::Report::new(e));
+            }
+            let noun = if count == 1 { "error" } else { "errors" };
+            eprintln!("error: the rules have {count} {noun}");
+            return ExitCode::from(EXIT_RULE_ERROR);
+        }
+    };
+    let catalogue = Catalogue::new(&rule_set).render(args.format);
+    // A closed stdout (a pipe to `head`) is not an error.
+    let _ = io::stdout().lock().write_all(catalogue.as_bytes());
+    ExitCode::SUCCESS
 }

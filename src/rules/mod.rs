@@ -7,6 +7,8 @@
 //! the [`checked`] form the evaluator reads; [`format`](mod@format) prints a file in its canonical layout.
 //! Built-in functions, filters and claim fields are one table each in [`builtins`]; unit names
 //! come from the extractor's lexicon ([`units`]). The language is described in `docs/dsl.md`.
+//! [`catalogue`] lists a rule set's rules with their docs, definitions and tests
+//! (`factlint rules`, `docs/rules.md`).
 //!
 //! ```
 //! let rules = factlint::rules::load_str(
@@ -34,9 +36,11 @@
 
 pub mod ast;
 pub mod builtins;
+pub mod catalogue;
 pub mod checked;
 pub mod errors;
 pub mod format;
+pub mod paths;
 pub mod syntax;
 pub mod units;
 
