@@ -26,6 +26,11 @@ const ECHO_WORDS_AFTER: usize = 2;
 
 /// A restatement in brackets is short: "(£600m)", "($2bn; £1.1bn)".
 const BRACKET_MAX_BYTES: usize = 60;
+/// A place may stand between a figure and its restatement, or after the restatement: "£99 in
+/// the UK (149 euros)", "$99 (£69 in the UK)". At most this many words, starting with one of
+/// these.
+const PLACE_WORDS: usize = 4;
+const PLACE_STARTS: &[&str] = &["in", "at"];
 /// Words that may stand beside the figures of a restatement: "(about £600m)", "(or 8 km)".
 const BRACKET_WORDS: &[&str] = &[
     "about",
@@ -116,8 +121,21 @@ impl<'a> DocumentView<'a> {
         let Some(rest) = self.text.get(x.end..) else {
             return false;
         };
-        let open = x.end + (rest.len() - rest.trim_start().len());
-        if !rest.trim_start().starts_with('(') {
+        // "£99 (149 euros)", or with a short place between: "£99 in the UK (149 euros)".
+        let Some(open) = rest
+            .char_indices()
+            .take(BRACKET_MAX_BYTES)
+            .find(|(_, c)| *c == '(')
+            .map(|(i, _)| x.end + i)
+        else {
+            return false;
+        };
+        let between = &self.text[x.end..open];
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let place_between = words.len() <= PLACE_WORDS
+            && words.first().is_none_or(|w| PLACE_STARTS.contains(w))
+            && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':' | ','));
+        if !place_between {
             return false;
         }
         let Some(close) = self.text[open..]
@@ -140,10 +158,24 @@ impl<'a> DocumentView<'a> {
                 inside.replace_range(s..e, &" ".repeat(e - s));
             }
         }
-        inside
-            .split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ':' | '/'))
-            .filter(|w| !w.is_empty())
-            .all(|w| BRACKET_WORDS.contains(&w.to_lowercase().as_str()))
+        // After the last figure, a place may follow: "($99; £69 in the UK)".
+        let last_figure = self
+            .claims
+            .iter()
+            .map(Claim::span)
+            .filter(|span| span.start > open && span.end <= close)
+            .map(|span| span.end - open - 1)
+            .max()
+            .unwrap_or(0);
+        let (figures, tail) = inside.split_at(last_figure);
+        let tail_words: Vec<&str> = tail.split_whitespace().collect();
+        let place_after = tail_words.len() <= PLACE_WORDS
+            && tail_words.first().is_none_or(|w| PLACE_STARTS.contains(w));
+        place_after
+            && figures
+                .split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ':' | '/'))
+                .filter(|w| !w.is_empty())
+                .all(|w| BRACKET_WORDS.contains(&w.to_lowercase().as_str()))
     }
 
     /// The words just before and just after both figures are the same.
