@@ -134,7 +134,8 @@ impl<'a> DocumentView<'a> {
         let words: Vec<&str> = between.split_whitespace().collect();
         let place_between = words.len() <= PLACE_WORDS
             && words.first().is_none_or(|w| PLACE_STARTS.contains(w))
-            && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':' | ','));
+            && !between
+                .contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':' | ','));
         if !place_between {
             return false;
         }
