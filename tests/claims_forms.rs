@@ -41,6 +41,9 @@ fn number_forms() {
         ("between 10 and 20", 10.0, 20.0, "count", ""),
         ("10-20", 10.0, 20.0, "count", ""),
         ("2.5bn euros", 2.45, 2.55, "money", "EUR bn"),
+        // A share after a name is a figure, not a model number.
+        ("33%", 33.0, 33.0, "percent", "%"),
+        ("22%", 22.0, 22.0, "percent", "%"),
     ];
     for &(text, lo, hi, dimension, symbol) in expected {
         let q = quantity(&claims, text);
@@ -101,7 +104,8 @@ fn approximations() {
 fn non_quantities_are_left_alone() {
     let claims = claims_of("claims/non-quantities.txt");
     let quantities: Vec<&Value> = claims.iter().filter(|c| c["kind"] == "quantity").collect();
-    // Only the two ages are quantities, in their own dimension.
+    // Only the two ages are quantities, in their own dimension: not a score between two
+    // names, a currency word inside a name, or "one" standing for a noun.
     let texts: Vec<&str> = quantities
         .iter()
         .map(|q| q["text"].as_str().unwrap())
@@ -222,7 +226,7 @@ fn lists_of_places_and_organisations() {
             .map(|i| i["canonical"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(lists.len(), 4, "{:?}", texts(&claims));
+    assert_eq!(lists.len(), 7, "{:?}", texts(&claims));
     assert_eq!(
         canon(lists[0]),
         [
@@ -238,4 +242,11 @@ fn lists_of_places_and_organisations() {
     assert_eq!(canon(lists[2]), ["France", "Spain", "Italy"]);
     assert_eq!(lists[2]["intro"], "including");
     assert_eq!(canon(lists[3]), ["Germany", "France"]);
+    // The plural noun a list names every item of, when a dash, colon or "were" joins them.
+    assert!(lists[..4].iter().all(|l| l.get("head").is_none()));
+    assert_eq!(lists[4]["head"], "marque");
+    assert_eq!(lists[4]["items"].as_array().unwrap().len(), 3);
+    assert_eq!(lists[5]["head"], "factory");
+    assert_eq!(lists[5]["items"].as_array().unwrap().len(), 6);
+    assert!(lists[6].get("head").is_none(), "{}", lists[6]);
 }

@@ -421,6 +421,10 @@ fn names_something(text: &Text, figure: &Figure) -> bool {
     {
         return true;
     }
+    // "the Tories 40%": a share after a name is a figure, not a model number.
+    if unit_after(text, next).is_some_and(|(unit, _)| unit.dimension == "percent") {
+        return false;
+    }
     let Some(prev) = figure.first.checked_sub(1) else {
         return false;
     };

@@ -35,8 +35,9 @@ fn words_and_patterns(values: &[Val]) -> (Vec<String>, Vec<regex::Regex>) {
     (words, patterns)
 }
 
-/// Most binding combinations tried for one rule on one document.
-pub const DEFAULT_BUDGET: usize = 200_000;
+/// Most steps for one rule on one document: each claim tested against a binding's filter and
+/// each combination of claims checked counts one.
+pub const DEFAULT_BUDGET: usize = 2_000_000;
 
 /// What evaluation needs besides the rules and the document.
 #[derive(Debug, Clone, Copy)]
@@ -80,7 +81,8 @@ pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> E
         run.bind(0);
         if run.tried > options.budget {
             let note = format!(
-                "rule {} stopped after {} combinations of claims (the budget)",
+                "rule {} stopped after {} steps of matching claims (the budget); some of its \
+                 findings may be missing",
                 rule.id, options.budget
             );
             out.notes.push(note);
@@ -123,9 +125,17 @@ impl RuleRun<'_, '_> {
             self.check();
             return;
         };
-        let candidates: Vec<usize> = (0..self.doc.claims.len())
-            .filter(|&i| self.selects(binding, i))
-            .collect();
+        let mut candidates = Vec::new();
+        for i in 0..self.doc.claims.len() {
+            // Filtering is work too: a long document must not take quadratic time unbounded.
+            self.tried += 1;
+            if self.tried > self.options.budget {
+                return;
+            }
+            if self.selects(binding, i) {
+                candidates.push(i);
+            }
+        }
         if binding.all {
             self.env.push(Val::Claims(candidates));
             self.bind(k + 1);
@@ -803,5 +813,53 @@ fn show_measure(m: &Measure) -> String {
         format!("{}{unit}", n(m.lo))
     } else {
         format!("{} to {}{unit}", n(m.lo), n(m.hi))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::extract_text;
+
+    fn run(rules: &str, text: &str, budget: usize) -> Evaluation {
+        let rules = crate::rules::load_str("t.rules", rules).expect("the rules check");
+        let claims = extract_text(text, text, None).claims;
+        let view = DocumentView::new(text, text, &claims);
+        let options = EvalOptions {
+            budget,
+            ..EvalOptions::default()
+        };
+        evaluate(&rules, &view, &options)
+    }
+
+    const PAIRS: &str = "rule pairs {\n  let a = quantity\n  let b = quantity where after(a)\n  \
+                         require a > 1000\n}\n";
+
+    #[test]
+    fn a_long_document_stops_at_the_budget_with_a_note() {
+        let text = "Police seized 12 guns. ".repeat(500);
+        let evaluation = run(PAIRS, &text, 10_000);
+        assert_eq!(evaluation.notes.len(), 1, "{:?}", evaluation.notes);
+        assert!(evaluation.notes[0].contains("rule pairs stopped after 10000 steps"));
+        // Filtering alone would be 500 × 500 steps: the budget stops it first.
+        assert!(evaluation.findings.len() < 10_000);
+        let small = run(
+            PAIRS,
+            "Police seized 12 guns. Police seized 14 guns.",
+            10_000,
+        );
+        assert!(small.notes.is_empty());
+        assert_eq!(small.findings.len(), 1);
+    }
+
+    #[test]
+    fn one_contradiction_seen_from_each_claim_is_one_finding() {
+        let rule = "rule sums {\n  let s = quantity where dimension(percent)\n  \
+                    let others = all quantity where dimension(percent) and same_sentence(s)\n  \
+                    require s + sum(others) <= 100 %\n}\n";
+        let text = "Labour won 45% of the vote, the Tories 40% and the Liberals 25%.";
+        let evaluation = run(rule, text, DEFAULT_BUDGET);
+        assert_eq!(evaluation.findings.len(), 1, "{:?}", evaluation.findings);
+        assert_eq!(evaluation.findings[0].labels.len(), 3);
     }
 }
