@@ -78,7 +78,8 @@ pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> E
             tried: 0,
             out: &mut out,
         };
-        run.bind(0);
+        let plans = run.plan();
+        run.bind(0, &plans);
         if run.tried > options.budget {
             let note = format!(
                 "rule {} stopped after {} steps of matching claims (the budget); some of its \
@@ -113,38 +114,114 @@ struct RuleRun<'a, 'o> {
     out: &'o mut Evaluation,
 }
 
-impl RuleRun<'_, '_> {
+/// A binding's filter in two parts: the conditions on its own claim, decided once per
+/// document (they give its pool of claims), and the conditions that name earlier bindings,
+/// decided for each combination. `a and b` holds only when both hold, so the split keeps the
+/// meaning; it turns most joins from every claim against every claim into a few against a few.
+struct Plan<'a> {
+    pool: Vec<usize>,
+    joined: Vec<&'a Typed>,
+}
+
+/// The conditions of a chain of `and`s.
+fn conjuncts<'a>(e: &'a Typed, out: &mut Vec<&'a Typed>) {
+    match &e.node {
+        Checked::And(a, b) => {
+            conjuncts(a, out);
+            conjuncts(b, out);
+        }
+        _ => out.push(e),
+    }
+}
+
+/// Does `e` name a binding other than `own`? The depth of `e` is bounded by the rule parser.
+fn names_other_binding(e: &Typed, own: usize) -> bool {
+    let any = |es: &[&Typed]| es.iter().any(|x| names_other_binding(x, own));
+    match &e.node {
+        Checked::Binding(id) => id.0 != own,
+        Checked::Number { .. }
+        | Checked::Date(_)
+        | Checked::Text(_)
+        | Checked::Regex { .. }
+        | Checked::DocumentDate
+        | Checked::Concept(_) => false,
+        Checked::Set(items) | Checked::Call { args: items, .. } => {
+            items.iter().any(|x| names_other_binding(x, own))
+        }
+        Checked::Value(x) | Checked::Not(x) | Checked::Neg(x) => names_other_binding(x, own),
+        Checked::Field { object, .. } => names_other_binding(object, own),
+        Checked::Kb { at, .. } => at.as_deref().is_some_and(|x| names_other_binding(x, own)),
+        Checked::And(a, b) | Checked::Or(a, b) => any(&[a, b]),
+        Checked::Compare { lhs, rhs, .. } | Checked::Arith { lhs, rhs, .. } => any(&[lhs, rhs]),
+        Checked::In { element, set, .. } => any(&[element, set]),
+        Checked::Within { inner, outer } => any(&[inner, outer]),
+        Checked::Range { from, until } => any(&[from, until]),
+    }
+}
+
+impl<'a> RuleRun<'a, '_> {
+    /// Each binding's pool: the claims of its kind and subject for which the conditions on the
+    /// claim alone hold.
+    fn plan(&mut self) -> Vec<Plan<'a>> {
+        let rule = self.rule;
+        let mut plans = Vec::new();
+        for (k, binding) in rule.bindings.iter().enumerate() {
+            let mut all = Vec::new();
+            if let Some(filter) = &binding.filter {
+                conjuncts(filter, &mut all);
+            }
+            let (joined, own): (Vec<&Typed>, Vec<&Typed>) =
+                all.into_iter().partition(|c| names_other_binding(c, k));
+            // The conditions on the claim alone name no earlier binding: stand-ins fill their
+            // places in the environment.
+            self.env = vec![Val::Unknown; k];
+            let mut pool = Vec::new();
+            for i in 0..self.doc.claims.len() {
+                self.tried += 1;
+                if self.tried > self.options.budget {
+                    break;
+                }
+                if self.selects(binding, &own, i) {
+                    pool.push(i);
+                }
+            }
+            self.env.clear();
+            plans.push(Plan { pool, joined });
+        }
+        plans
+    }
+
     /// Binds binding `k` and the ones after it, then checks the requirements. The depth is the
     /// number of `let`s of the rule, fixed by the rule file.
-    fn bind(&mut self, k: usize) {
+    fn bind(&mut self, k: usize, plans: &[Plan]) {
         if self.tried > self.options.budget {
             return;
         }
-        let Some(binding) = self.rule.bindings.get(k) else {
+        let (Some(binding), Some(plan)) = (self.rule.bindings.get(k), plans.get(k)) else {
             self.tried += 1;
             self.check();
             return;
         };
         let mut candidates = Vec::new();
-        for i in 0..self.doc.claims.len() {
+        for &i in &plan.pool {
             // Filtering is work too: a long document must not take quadratic time unbounded.
             self.tried += 1;
             if self.tried > self.options.budget {
                 return;
             }
-            if self.selects(binding, i) {
+            if self.holds_for(&plan.joined, i) {
                 candidates.push(i);
             }
         }
         if binding.all {
             self.env.push(Val::Claims(candidates));
-            self.bind(k + 1);
+            self.bind(k + 1, plans);
             self.env.pop();
             return;
         }
         for i in candidates {
             self.env.push(Val::Claim(i));
-            self.bind(k + 1);
+            self.bind(k + 1, plans);
             self.env.pop();
             if self.tried > self.options.budget {
                 return;
@@ -152,8 +229,8 @@ impl RuleRun<'_, '_> {
         }
     }
 
-    /// Claim `i` is of the binding's kind and subject, and its filter holds.
-    fn selects(&mut self, binding: &Binding, i: usize) -> bool {
+    /// Claim `i` is of the binding's kind and subject, and `conditions` hold for it.
+    fn selects(&mut self, binding: &Binding, conditions: &[&Typed], i: usize) -> bool {
         let claim = &self.doc.claims[i];
         let kind_matches = matches!(
             (binding.kind, claim),
@@ -162,15 +239,16 @@ impl RuleRun<'_, '_> {
                 | (ClaimKind::Date, Claim::Date(_))
                 | (ClaimKind::Period, Claim::Period(_))
         );
-        if !kind_matches || !subject_matches(binding, claim) {
-            return false;
-        }
-        let Some(filter) = &binding.filter else {
-            return true;
-        };
+        kind_matches && subject_matches(binding, claim) && self.holds_for(conditions, i)
+    }
+
+    /// Every one of `conditions` holds when claim `i` is the binding being decided.
+    fn holds_for(&mut self, conditions: &[&Typed], i: usize) -> bool {
         // The filter sees this claim as the binding itself.
         self.env.push(Val::Claim(i));
-        let holds = self.eval_with_current(filter, i).truth() == Truth::Holds;
+        let holds = conditions
+            .iter()
+            .all(|c| self.eval_with_current(c, i).truth() == Truth::Holds);
         self.env.pop();
         holds
     }
