@@ -292,6 +292,19 @@ fn assign_scopes(
             if !after.is_empty() {
                 return after;
             }
+            // "NATO has 26 members", "the EU's 25 member states": the owner scopes the count.
+            let owner = names.iter().rev().find(|n| {
+                n.end <= m.first
+                    && n.first >= prev_end
+                    && (n.end..m.first).all(|j| {
+                        text.is_any(j, &["has", "have", "had", "now", "all", "its", "'s", "’s"])
+                            || text.is_symbol(j, &["'", "’"])
+                            || text.is(j, "s") && text.is_symbol(j.wrapping_sub(1), &["'", "’"])
+                    })
+            });
+            if let Some(n) = owner {
+                return vec![n.place];
+            }
             let before = locatives.iter().filter(|n| {
                 n.first >= prev_end
                     && n.end <= m.first

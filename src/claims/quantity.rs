@@ -458,7 +458,10 @@ fn is_ordinary_word_before_figure(text: &Text, prev: usize) -> bool {
         )
         && text.gap(prev) != Gap::None;
     let sentence_start = prev == 0 || text.gap(prev) >= Gap::Line || after_break;
+    // "the EU's 25 member states": an owner, not a model's name.
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
     sentence_start
+        || possessive
         || text.lex.words.is_function_word(text.lower(prev))
         || lex.dates.months.contains_key(word)
         || lex.dates.weekdays.contains_key(word)
