@@ -73,10 +73,7 @@ impl Config {
             } else if ids.len() <= LIST_LIMIT {
                 format!("the rules are {}", suggest::list(ids))
             } else {
-                format!(
-                    "the rule set has {} rules; check the ID in its rule files",
-                    ids.len()
-                )
+                "no rule has a close name; `factlint rules` lists the rules and their IDs".into()
             }
         });
         ConfigError::UnknownRule {

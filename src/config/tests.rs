@@ -419,7 +419,7 @@ fn an_unknown_id_is_an_error_and_the_known_ones_still_apply() {
     // With no close match, the help names the rules, or how many there are when they are many.
     assert!(
         ids[1].1.starts_with("the rules are `count-composition`, ")
-            || ids[1].1.starts_with("the rule set has "),
+            || ids[1].1.starts_with("no rule has a close name"),
         "{}",
         ids[1].1
     );
