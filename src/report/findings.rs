@@ -3,11 +3,10 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use serde::{Deserialize, Serialize};
 
+use super::excerpt::Excerpt;
 use crate::eval::finding::{Finding, Severity};
 
 /// The version of the report format; bumped on any incompatible change.
@@ -155,7 +154,7 @@ pub fn json_file(path: &str, text: &str, findings: &[Finding], error: Option<Str
 #[derive(Debug)]
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    source: NamedSource<String>,
+    source: Excerpt<'a>,
 }
 
 impl std::fmt::Display for FindingDiagnostic<'_> {
@@ -239,7 +238,9 @@ pub fn render_human(path: &str, text: &str, findings: &[Finding], style: Style) 
     for finding in findings {
         let diagnostic = FindingDiagnostic {
             finding,
-            source: NamedSource::new(path, text.to_string()),
+            // Lines far wider than the report (a paragraph on one line) are cut around the
+            // labelled words.
+            source: Excerpt::new(path, text, (style.width * 3 / 2).max(120)),
         };
         let _ = handler.render_report(&mut out, &diagnostic);
         out.push('\n');

@@ -1,6 +1,7 @@
 //! Output for people and machines.
 
 pub mod claims;
+pub mod excerpt;
 pub mod findings;
 pub mod github;
 pub mod junit;
