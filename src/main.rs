@@ -1,20 +1,24 @@
 //! The `factlint` command: arguments in, library calls, output and exit code out.
 
 use std::io::{self, IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::calendar::PartialDate;
+use factlint::eval::finding::Severity;
 use factlint::eval::tests_runner::run_tests;
-use factlint::pipeline::{self, CheckOptions, ClaimsOptions};
+use factlint::pipeline::{self, CheckOptions, ClaimsOptions, Progress, Shard};
 use factlint::report::claims::{ClaimsReport, render_table};
 use factlint::report::findings::{
-    JsonReport, REPORT_VERSION, Style, Summary, json_file, render_human,
+    JsonFile, JsonFinding, JsonReport, REPORT_VERSION, Style, Summary, json_file, render_human,
 };
 use factlint::rules::{self, RuleErrors, RuleSet};
-use factlint::source::{Format, LoadOptions};
+use factlint::source::{Format, LoadOptions, RecordOrigin, WalkOptions};
+use serde_json::value::RawValue;
 
 /// A linter for facts: extracts the checkable claims of articles and reports.
 #[derive(Parser)]
@@ -47,6 +51,30 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     format: ReportFormat,
+    /// What the inputs hold: documents, or JSON Lines records ({"id":..,"text":..}), one
+    /// document per line (folders are searched for .jsonl files).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputKind::Documents)]
+    input_format: InputKind,
+    /// Threads checking documents [default: one per core]; 1 checks on the main thread.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    /// Check only shard K of N: the inputs at positions K, K+N, K+2N, ... of the walk (files,
+    /// or records). The N shards are disjoint and together hold every input.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Print no notes, progress or summary line; findings and errors are still printed.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Exit 1 when there are more than N warnings, even with no finding at error level.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Exit 0 whatever the findings and unreadable inputs (for engines that treat any other
+    /// code as a failed task); invalid rules or usage still exit 2.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Inputs (or record lines) larger than this many bytes are reported and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = LoadOptions::default().max_file_size)]
+    max_file_size: u64,
     /// The documents' date (YYYY, YYYY-MM or YYYY-MM-DD), for facts that change over time;
     /// overrides dates found in the documents.
     #[arg(long, value_name = "DATE")]
@@ -62,6 +90,16 @@ enum ReportFormat {
     Human,
     /// {"version":1,"files":[...],"summary":{...}} (docs/report-json.md).
     Json,
+    /// One JSON object per file (or record, with its "id") and line, written as each is done.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputKind {
+    /// Text, Markdown and HTML documents.
+    Documents,
+    /// JSON Lines records, one document per line.
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -121,13 +159,15 @@ enum InputFormat {
     Html,
 }
 
-/// Exit codes: 0 all inputs read, 2 an input could not be read or the invocation is wrong.
+/// Exit codes (docs/cli.md): 0 all inputs read, 2 an input could not be read or the
+/// invocation is wrong.
 const EXIT_INPUT_ERROR: u8 = 2;
 /// `fmt --check`: a file is not in the canonical layout.
 const EXIT_WOULD_CHANGE: u8 = 1;
 /// The rule files have errors.
 const EXIT_RULE_ERROR: u8 = 2;
-/// `check`: a finding at error level; `test`: a test failed.
+/// `check`: a finding at error level, or more warnings than `--max-warnings`; `test`: a test
+/// failed.
 const EXIT_FINDINGS: u8 = 1;
 
 fn main() -> ExitCode {
@@ -175,47 +215,90 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let options = CheckOptions {
         date: args.date,
         strict: args.strict,
-        ..CheckOptions::default()
+        load: LoadOptions {
+            max_file_size: args.max_file_size,
+            ..LoadOptions::default()
+        },
+        walk: WalkOptions {
+            records: matches!(args.input_format, InputKind::Jsonl),
+            ..WalkOptions::default()
+        },
     };
+    let jobs = args.jobs.unwrap_or_else(pipeline::default_jobs);
+    let items = pipeline::check_items(&paths, &options, args.shard);
+    let outcomes = pipeline::check_parallel(items, Arc::new(rule_set), Arc::new(options), jobs);
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut files = Vec::new();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut unreadable = false;
     let style = Style {
         color: io::stderr().is_terminal() && io::stdout().is_terminal(),
         ..Style::default()
     };
-    for outcome in pipeline::check(&paths, &rule_set, &options) {
-        for note in &outcome.notes {
-            eprintln!("note: {}: {note}", outcome.path);
-        }
+    let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    // With the progress line on the terminal, output for the terminal goes out file by file.
+    let stdout_is_terminal = io::stdout().is_terminal();
+    for outcome in outcomes {
         summary.add(&outcome.findings, outcome.error.is_some());
-        let error_text = outcome.error.as_ref().map(|e| e.to_string());
-        if let Some(error) = outcome.error {
-            unreadable = true;
-            eprintln!("{:?}", miette::Report::new(error));
-        }
-        match args.format {
-            ReportFormat::Human => {
-                let _ = write!(
+        let count = |level| {
+            outcome
+                .findings
+                .iter()
+                .filter(|f| f.severity == level)
+                .count()
+        };
+        progress.add(
+            count(Severity::Error),
+            count(Severity::Warning),
+            outcome.error.is_some(),
+        );
+        let written = progress.suspend(|| {
+            if !args.quiet {
+                for note in &outcome.notes {
+                    eprintln!("note: {}: {note}", outcome.path);
+                }
+            }
+            let error_text = outcome.error.as_ref().map(|e| e.to_string());
+            if let Some(error) = outcome.error {
+                eprintln!("{:?}", miette::Report::new(error));
+            }
+            let written = match args.format {
+                ReportFormat::Human => write!(
                     out,
                     "{}",
                     render_human(&outcome.path, &outcome.text, &outcome.findings, style)
-                );
+                ),
+                ReportFormat::Json => {
+                    files.push(json_file(
+                        &outcome.path,
+                        &outcome.text,
+                        &outcome.findings,
+                        error_text,
+                    ));
+                    Ok(())
+                }
+                ReportFormat::Jsonl => {
+                    let file =
+                        json_file(&outcome.path, &outcome.text, &outcome.findings, error_text);
+                    write_jsonl(&mut out, &file, outcome.record.as_ref())
+                }
+            };
+            if progress.is_shown() && stdout_is_terminal {
+                written.and_then(|()| out.flush())
+            } else {
+                written
             }
-            ReportFormat::Json => files.push(json_file(
-                &outcome.path,
-                &outcome.text,
-                &outcome.findings,
-                error_text,
-            )),
+        });
+        if written.is_err() {
+            break; // stdout closed (a pipe to `head`): nothing more to say
         }
     }
+    progress.finish();
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     match args.format {
-        ReportFormat::Human => eprintln!("{}", summary.line(started.elapsed())),
+        ReportFormat::Human if !args.quiet => eprintln!("{}", summary.line(started.elapsed())),
+        ReportFormat::Human | ReportFormat::Jsonl => {}
         ReportFormat::Json => {
             let report = JsonReport {
                 version: REPORT_VERSION,
@@ -228,13 +311,62 @@ fn run_check(args: CheckArgs) -> ExitCode {
         }
     }
     let _ = out.flush();
-    if unreadable {
+    let too_many_warnings = args.max_warnings.filter(|max| summary.warnings > *max);
+    if let Some(max) = too_many_warnings {
+        eprintln!(
+            "error: {} warnings, more than --max-warnings {max}",
+            summary.warnings
+        );
+    }
+    check_exit_code(
+        summary.files_with_errors > 0,
+        summary.errors > 0 || too_many_warnings.is_some(),
+        args.exit_zero,
+    )
+}
+
+/// The exit code of `check`: an unreadable input (2) wins over findings (1), because a run
+/// that did not read everything cannot be called clean or not.
+fn check_exit_code(unreadable: bool, findings: bool, exit_zero: bool) -> ExitCode {
+    if exit_zero {
+        ExitCode::SUCCESS
+    } else if unreadable {
         ExitCode::from(EXIT_INPUT_ERROR)
-    } else if summary.errors > 0 {
+    } else if findings {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One line of `--format jsonl`: the file's report, led by the record's id and number for
+/// record input.
+#[derive(serde::Serialize)]
+struct JsonlLine<'a> {
+    /// `null` for a record with no valid id; absent for a document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<Option<&'a RawValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<u64>,
+    path: &'a str,
+    findings: &'a [JsonFinding],
+    error: &'a Option<String>,
+}
+
+fn write_jsonl(
+    out: &mut impl Write,
+    file: &JsonFile,
+    record: Option<&RecordOrigin>,
+) -> io::Result<()> {
+    let line = JsonlLine {
+        id: record.map(|r| r.id.as_deref()),
+        record: record.map(|r| r.number),
+        path: &file.path,
+        findings: &file.findings,
+        error: &file.error,
+    };
+    serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+    writeln!(out)
 }
 
 fn run_test(args: TestArgs) -> ExitCode {
