@@ -282,3 +282,61 @@ fn no_progress_line_when_stderr_is_not_a_terminal() {
     assert!(!err.contains("files checked in"), "{err}");
     assert!(!err.contains('\r'));
 }
+
+/// Results come out while stdin is still open: records are not read to the end first.
+#[test]
+fn records_stream_through_before_the_input_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    for jobs in ["1", "2"] {
+        let mut child = bin()
+            .args([
+                "check",
+                "--input-format",
+                "jsonl",
+                "--format",
+                "jsonl",
+                "--jobs",
+                jobs,
+                "-",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (lines, received) = mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let id = serde_json::from_str::<Value>(&line.unwrap()).unwrap()["id"].clone();
+                if lines.send(id).is_err() {
+                    break;
+                }
+            }
+        });
+        let record = |i: usize| format!("{{\"id\": {i}, \"text\": \"{CLEAN}\"}}\n");
+        // More records than the threads take ahead (4 per thread), then wait with stdin open.
+        for i in 1..=20 {
+            stdin.write_all(record(i).as_bytes()).unwrap();
+        }
+        stdin.flush().unwrap();
+        for expected in 1..=5 {
+            let id = received
+                .recv_timeout(Duration::from_secs(30))
+                .unwrap_or_else(|_| {
+                    panic!("--jobs {jobs}: no result {expected} while stdin is open")
+                });
+            assert_eq!(id, expected);
+        }
+        drop(stdin);
+        let rest: Vec<Value> = received.iter().collect();
+        assert_eq!(rest.len(), 15);
+        reader.join().unwrap();
+        assert_eq!(child.wait().unwrap().code(), Some(0));
+    }
+}
