@@ -11,10 +11,10 @@ names, 1,000 to a sub-folder. Then, on the same archive, with the page cache war
   * factlint check --format jsonl --quiet --exit-zero --jobs 1 ARCHIVE
   * factlint check --format jsonl --quiet --exit-zero --jobs 2 ARCHIVE
 
-and prints, for each, the best wall time of `--repeat` runs, articles per second, MB per
-second, peak resident memory and the ratio of its wall time to grep's. Last, the peak memory
-of `--jobs 2` on the first `--small` articles against all of them, to show that it does not
-grow with the number of files (the output is streamed; `--format json` would keep every
+and prints, for each, the best wall time of `--repeat` interleaved rounds, articles per
+second, MB per second, peak resident memory and the ratio of its wall time to grep's. Last,
+the peak memory of `--jobs 2` on the first `--small` articles against all of them, to show
+that it does not grow with the number of files (the output is streamed; `--format json` would keep every
 file's findings until the end).
 
 Peak memory comes from `/usr/bin/time -v` when present, else from the rusage of each child
@@ -86,11 +86,17 @@ def measure(command):
     return wall, usage.ru_maxrss
 
 
-def best(command, repeat):
-    runs = [measure(command) for _ in range(repeat)]
-    wall = min(r[0] for r in runs)
-    peak = max((r[1] or 0) for r in runs)
-    return wall, peak
+def best(commands, repeat):
+    """The best wall time and the peak memory of each command over `repeat` rounds. Rounds
+    interleave the commands, so that a busy spell on a shared machine hurts none of them alone."""
+    runs = {name: [] for name, _ in commands}
+    for _ in range(repeat):
+        for name, command in commands:
+            runs[name].append(measure(command))
+    return {
+        name: (min(r[0] for r in got), max((r[1] or 0) for r in got))
+        for name, got in runs.items()
+    }
 
 
 def main():
@@ -130,17 +136,17 @@ def main():
             ("grep -rc '[0-9]'", ["grep", "-rc", "[0-9]", str(archive)]),
             ("factlint --jobs 1", factlint(1, archive)),
             ("factlint --jobs 2", factlint(2, archive)),
+            ("small", factlint(2, small)),
         ]
-        results = {}
+        results = best(commands, args.repeat)
         print(f"{'command':<20} {'wall s':>8} {'articles/s':>11} {'MB/s':>8} {'peak MB':>8} {'x grep':>7}")
-        for name, command in commands:
-            wall, peak = best(command, args.repeat)
-            results[name] = (wall, peak)
+        for name, _ in commands[:3]:
+            wall, peak = results[name]
             ratio = wall / results["grep -rc '[0-9]'"][0]
             print(f"{name:<20} {wall:>8.3f} {args.files / wall:>11.0f} {mb / wall:>8.1f} "
                   f"{peak / 1024:>8.1f} {ratio:>7.1f}")
 
-        wall_small, peak_small = best(factlint(2, small), args.repeat)
+        peak_small = results["small"][1]
         peak_large = results["factlint --jobs 2"][1]
         print(f"peak memory, --jobs 2: {args.small} articles ({small_total / 1e6:.1f} MB) "
               f"{peak_small / 1024:.1f} MB; {args.files} articles {peak_large / 1024:.1f} MB "

@@ -1,20 +1,21 @@
 //! An ordered parallel map over a lazy stream.
 //!
-//! Items are taken from the stream on the calling thread, mapped on a rayon pool, and handed
-//! back in the stream's order whatever the number of threads. At most `window` items are in
-//! flight (taken but not yet handed back), so memory does not grow with the stream's length:
-//! a slow item holds back at most `window - 1` results, kept in a re-sequencing buffer.
+//! Items are taken from the stream on the calling thread and mapped by `jobs` threads: the
+//! calling thread itself and `jobs - 1` threads of a rayon pool, so that `--jobs 2` on two cores
+//! runs two busy threads, not three. Results are handed back in the stream's order whatever the
+//! number of threads. At most `window` items are in flight (taken but not yet handed back), so
+//! memory does not grow with the stream's length: a slow item holds back at most `window - 1`
+//! results, kept in a re-sequencing buffer.
 
 use std::collections::VecDeque;
 use std::iter::Fuse;
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 
-/// Items in flight per thread: enough that a thread finding its queue empty is rare, few
-/// enough that the buffer stays small.
+/// Items in flight per thread: enough that a thread finding nothing to do is rare, few enough
+/// that the buffer stays small.
 pub const WINDOW_PER_THREAD: usize = 4;
 
 /// The threads to use when none are asked for: one per available core.
@@ -22,7 +23,7 @@ pub fn default_jobs() -> NonZeroUsize {
     thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)
 }
 
-/// `items.map(f)` on `jobs` threads, in order. With one job, `f` runs on the calling thread and
+/// `items.map(f)` on `jobs` threads (the calling thread among them), in order. With one job,
 /// no thread is started. A panic in `f` is raised again on the calling thread when its item's
 /// turn comes.
 ///
@@ -40,30 +41,30 @@ where
     R: Send + 'static,
 {
     let window = jobs.get().saturating_mul(WINDOW_PER_THREAD);
-    let pool = (jobs.get() > 1)
+    let helpers = jobs.get() - 1;
+    let pool = (helpers > 0)
         .then(|| {
             rayon::ThreadPoolBuilder::new()
-                .num_threads(jobs.get())
+                .num_threads(helpers)
                 .thread_name(|i| format!("factlint-check-{i}"))
                 .build()
                 .ok()
         })
-        .flatten()
-        .map(|pool| {
-            let (sender, receiver) = channel();
-            Pool {
-                pool,
-                sender,
-                receiver,
-                window,
-                pending: VecDeque::with_capacity(window),
-                first: 0,
-            }
-        });
+        .flatten();
     OrderedMap {
         items: items.fuse(),
         f: Arc::new(f),
+        window,
         pool,
+        buffer: Arc::new(Buffer {
+            state: Mutex::new(Sequence {
+                queue: VecDeque::with_capacity(window),
+                slots: VecDeque::with_capacity(window),
+                first: 0,
+                waiting: false,
+            }),
+            ready: Condvar::new(),
+        }),
     }
 }
 
@@ -71,21 +72,57 @@ where
 pub struct OrderedMap<I: Iterator, F, R> {
     items: Fuse<I>,
     f: Arc<F>,
-    /// `None` when mapping on the calling thread.
-    pool: Option<Pool<R>>,
+    window: usize,
+    /// The helper threads; `None` when the calling thread maps alone.
+    pool: Option<rayon::ThreadPool>,
+    buffer: Arc<Buffer<I::Item, R>>,
 }
 
-type Done<R> = (u64, thread::Result<R>);
+/// The items waiting for a thread and the re-sequencing buffer, shared with the helpers.
+struct Buffer<T, R> {
+    state: Mutex<Sequence<T, R>>,
+    /// Signalled when the result the caller waits for arrives, and only then: a result that
+    /// arrives early wakes no one.
+    ready: Condvar,
+}
 
-struct Pool<R> {
-    pool: rayon::ThreadPool,
-    sender: Sender<Done<R>>,
-    receiver: Receiver<Done<R>>,
-    window: usize,
+struct Sequence<T, R> {
+    /// Items taken from the stream that no thread has started, with their sequence numbers.
+    queue: VecDeque<(u64, T)>,
     /// The results not yet handed back, in order from sequence number `first`; `None` while
-    /// the item is still being mapped.
-    pending: VecDeque<Option<thread::Result<R>>>,
+    /// the item is waiting or being mapped.
+    slots: VecDeque<Option<thread::Result<R>>>,
     first: u64,
+    /// Whether the caller sleeps until the result numbered `first` arrives.
+    waiting: bool,
+}
+
+impl<T, R> Buffer<T, R> {
+    fn lock(&self) -> MutexGuard<'_, Sequence<T, R>> {
+        // No code panics while holding the lock; should one, the data is still consistent.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Maps the oldest waiting item, if there is one, and files its result.
+    fn map_one(&self, f: &impl Fn(T) -> R) -> bool {
+        let Some((sequence, item)) = self.lock().queue.pop_front() else {
+            return false;
+        };
+        let result = catch_unwind(AssertUnwindSafe(|| f(item)));
+        let mut state = self.lock();
+        let slot = usize::try_from(sequence - state.first)
+            .ok()
+            .and_then(|i| state.slots.get_mut(i));
+        if let Some(slot) = slot {
+            *slot = Some(result);
+        }
+        if state.waiting && sequence == state.first {
+            self.ready.notify_one();
+        }
+        true
+    }
 }
 
 impl<I, F, R> Iterator for OrderedMap<I, F, R>
@@ -98,35 +135,56 @@ where
     type Item = R;
 
     fn next(&mut self) -> Option<R> {
-        let Some(pool) = &mut self.pool else {
+        let Some(pool) = &self.pool else {
             return self.items.next().map(|item| (self.f)(item));
         };
-        while pool.pending.len() < pool.window {
+        // The next item may take long to come (stdin), so it is taken without the lock held.
+        while self.buffer.lock().slots.len() < self.window {
             let Some(item) = self.items.next() else {
                 break;
             };
-            let sequence = pool.first + pool.pending.len() as u64;
-            pool.pending.push_back(None);
+            {
+                let mut state = self.buffer.lock();
+                let sequence = state.first + state.slots.len() as u64;
+                state.slots.push_back(None);
+                state.queue.push_back((sequence, item));
+            }
             let f = Arc::clone(&self.f);
-            let sender = pool.sender.clone();
-            // FIFO, so that the item awaited first is started first.
-            pool.pool.spawn_fifo(move || {
-                let result = catch_unwind(AssertUnwindSafe(|| f(item)));
-                // The receiver is gone only when the caller stopped early.
-                let _ = sender.send((sequence, result));
+            let buffer = Arc::clone(&self.buffer);
+            // One job per item, each mapping whichever item waits longest; the caller may have
+            // mapped it already, and then the job finds nothing to do.
+            pool.spawn_fifo(move || {
+                buffer.map_one(&*f);
             });
         }
-        while matches!(pool.pending.front(), Some(None)) {
-            // Every job sends exactly once and `pool` holds a sender, so this cannot fail.
-            let (sequence, result) = pool.receiver.recv().ok()?;
-            let slot = usize::try_from(sequence - pool.first).ok()?;
-            *pool.pending.get_mut(slot)? = Some(result);
-        }
-        let result = pool.pending.pop_front()??;
-        pool.first += 1;
-        match result {
-            Ok(value) => Some(value),
-            Err(panic) => resume_unwind(panic),
+        loop {
+            let mut state = self.buffer.lock();
+            match state.slots.front() {
+                None => return None,
+                Some(Some(_)) => {
+                    let result = state.slots.pop_front()??;
+                    state.first += 1;
+                    drop(state);
+                    return match result {
+                        Ok(value) => Some(value),
+                        Err(panic) => resume_unwind(panic),
+                    };
+                }
+                Some(None) if !state.queue.is_empty() => {
+                    // Rather than wait, the caller maps an item itself.
+                    drop(state);
+                    self.buffer.map_one(&*self.f);
+                }
+                Some(None) => {
+                    state.waiting = true;
+                    let mut state = self
+                        .buffer
+                        .ready
+                        .wait(state)
+                        .unwrap_or_else(|poisoned| poisoned.into_inner());
+                    state.waiting = false;
+                }
+            }
         }
     }
 }
@@ -174,14 +232,20 @@ mod tests {
     }
 
     #[test]
-    fn one_job_maps_on_the_calling_thread() {
+    fn n_jobs_map_on_at_most_n_threads_the_caller_among_them() {
         let caller = thread::current().id();
         let same: Vec<bool> =
             ordered_map(0..3, jobs(1), move |_| thread::current().id() == caller).collect();
         assert_eq!(same, [true, true, true]);
-        let other: Vec<bool> =
-            ordered_map(0..3, jobs(2), move |_| thread::current().id() == caller).collect();
-        assert_eq!(other, [false, false, false]);
+        for n in [2, 3] {
+            let used: Vec<thread::ThreadId> = ordered_map(0..200, jobs(n), |_: i32| {
+                thread::sleep(Duration::from_micros(200));
+                thread::current().id()
+            })
+            .collect();
+            let distinct: std::collections::HashSet<_> = used.into_iter().collect();
+            assert!((1..=n).contains(&distinct.len()), "{n} jobs, {distinct:?}");
+        }
     }
 
     #[test]
