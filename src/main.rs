@@ -263,7 +263,16 @@ fn run_check(args: CheckArgs) -> ExitCode {
             count(Severity::Warning),
             outcome.error.is_some(),
         );
-        let written = progress.suspend(|| {
+        // The progress line is cleared and redrawn only around what reaches the terminal.
+        let shown = outcome.error.is_some()
+            || (!args.quiet && !outcome.notes.is_empty())
+            || (stdout_is_terminal
+                && match args.format {
+                    ReportFormat::Human => !outcome.findings.is_empty(),
+                    ReportFormat::Json => false,
+                    ReportFormat::Jsonl => true,
+                });
+        let emit = || {
             if !args.quiet {
                 for note in &outcome.notes {
                     eprintln!("note: {}: {note}", outcome.path);
@@ -299,7 +308,12 @@ fn run_check(args: CheckArgs) -> ExitCode {
             } else {
                 written
             }
-        });
+        };
+        let written = if shown {
+            progress.suspend(emit)
+        } else {
+            emit()
+        };
         if written.is_err() {
             break; // stdout closed (a pipe to `head`): nothing more to say
         }
