@@ -41,11 +41,11 @@ where
     R: Send + 'static,
 {
     let window = jobs.get().saturating_mul(WINDOW_PER_THREAD);
-    let helpers = jobs.get() - 1;
-    let pool = (helpers > 0)
+    let extra_threads = jobs.get() - 1;
+    let pool = (extra_threads > 0)
         .then(|| {
             rayon::ThreadPoolBuilder::new()
-                .num_threads(helpers)
+                .num_threads(extra_threads)
                 .thread_name(|i| format!("factlint-check-{i}"))
                 .build()
                 .ok()
@@ -73,12 +73,12 @@ pub struct OrderedMap<I: Iterator, F, R> {
     items: Fuse<I>,
     f: Arc<F>,
     window: usize,
-    /// The helper threads; `None` when the calling thread maps alone.
+    /// The pool of `jobs - 1` threads; `None` when the calling thread maps alone.
     pool: Option<rayon::ThreadPool>,
     buffer: Arc<Buffer<I::Item, R>>,
 }
 
-/// The items waiting for a thread and the re-sequencing buffer, shared with the helpers.
+/// The items waiting for a thread and the re-sequencing buffer, shared with the pool.
 struct Buffer<T, R> {
     state: Mutex<Sequence<T, R>>,
     /// Signalled when the result the caller waits for arrives, and only then: a result that
