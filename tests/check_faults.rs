@@ -140,7 +140,7 @@ fn every_fault_is_reported_with_its_file_and_the_others_are_checked() {
 }
 
 #[test]
-fn a_larger_limit_reads_the_100_mb_file() {
+fn a_100_mb_file_over_a_given_limit_is_refused_unread_and_the_next_is_checked() {
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.txt");
     hundred_megabytes(&huge);
