@@ -1,20 +1,28 @@
 //! The `factlint` command: arguments in, library calls, output and exit code out.
 
 use std::io::{self, IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::calendar::PartialDate;
+use factlint::eval::finding::Severity;
 use factlint::eval::tests_runner::run_tests;
-use factlint::pipeline::{self, CheckOptions, ClaimsOptions};
+use factlint::pipeline::{self, CheckOptions, ClaimsOptions, Progress, Shard};
 use factlint::report::claims::{ClaimsReport, render_table};
 use factlint::report::findings::{Style, Summary};
 use factlint::report::reporter::{FileResult, ReportFormat, ReportSetup, reporter};
 use factlint::rules::catalogue::{Catalogue, CatalogueFormat};
 use factlint::rules::{self, RuleErrors, RuleSet};
-use factlint::source::{Format, LoadOptions};
+use factlint::source::{Format, LoadOptions, WalkOptions};
+
+// Checking allocates many small, short-lived values on every thread; mimalloc serves them
+// faster than the system allocator and without contention between threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A linter for facts: extracts the checkable claims of articles and reports.
 #[derive(Parser)]
@@ -50,6 +58,30 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     format: ReportFormat,
+    /// What the inputs hold: documents, or JSON Lines records ({"id":..,"text":..}), one
+    /// document per line (folders are searched for .jsonl files).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputKind::Documents)]
+    input_format: InputKind,
+    /// Threads checking documents [default: one per core]; 1 checks on the main thread.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    /// Check only shard K of N: the inputs at positions K, K+N, K+2N, ... of the walk (files,
+    /// or records). The N shards are disjoint and together hold every input.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Print no notes, progress or summary line; findings and errors are still printed.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Exit 1 when there are more than N warnings, even with no finding at error level.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Exit 0 whatever the findings and unreadable inputs (for engines that treat any other
+    /// code as a failed task); invalid rules or usage still exit 2.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Inputs (or record lines) larger than this many bytes are reported and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = LoadOptions::default().max_file_size)]
+    max_file_size: u64,
     /// The documents' date (YYYY, YYYY-MM or YYYY-MM-DD), for facts that change over time;
     /// overrides dates found in the documents.
     #[arg(long, value_name = "DATE")]
@@ -57,6 +89,14 @@ struct CheckArgs {
     /// Also report requirements that cannot be told, at info level.
     #[arg(long)]
     strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputKind {
+    /// Text, Markdown and HTML documents.
+    Documents,
+    /// JSON Lines records, one document per line.
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -126,13 +166,15 @@ enum InputFormat {
     Html,
 }
 
-/// Exit codes: 0 all inputs read, 2 an input could not be read or the invocation is wrong.
+/// Exit codes (docs/cli.md): 0 all inputs read, 2 an input could not be read or the
+/// invocation is wrong.
 const EXIT_INPUT_ERROR: u8 = 2;
 /// `fmt --check`: a file is not in the canonical layout.
 const EXIT_WOULD_CHANGE: u8 = 1;
 /// The rule files have errors.
 const EXIT_RULE_ERROR: u8 = 2;
-/// `check`: a finding at error level; `test`: a test failed.
+/// `check`: a finding at error level, or more warnings than `--max-warnings`; `test`: a test
+/// failed.
 const EXIT_FINDINGS: u8 = 1;
 
 fn main() -> ExitCode {
@@ -181,49 +223,115 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let options = CheckOptions {
         date: args.date,
         strict: args.strict,
-        ..CheckOptions::default()
+        load: LoadOptions {
+            max_file_size: args.max_file_size,
+            ..LoadOptions::default()
+        },
+        walk: WalkOptions {
+            records: matches!(args.input_format, InputKind::Jsonl),
+            ..WalkOptions::default()
+        },
     };
-    let started = Instant::now();
-    let mut summary = Summary::default();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut unreadable = false;
     let style = Style {
         color: io::stderr().is_terminal() && io::stdout().is_terminal(),
         ..Style::default()
     };
-    let mut report = reporter(args.format, ReportSetup::new(&rule_set, style));
+    let setup = ReportSetup {
+        quiet: args.quiet,
+        ..ReportSetup::new(&rule_set, style)
+    };
+    let jobs = args.jobs.unwrap_or_else(pipeline::default_jobs);
+    let items = pipeline::check_items(&paths, &options, args.shard);
+    let outcomes = pipeline::check_parallel(items, Arc::new(rule_set), Arc::new(options), jobs);
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut report = reporter(args.format, setup);
+    let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    // Output goes out file by file when the progress line shares the terminal, and record by
+    // record for an engine that pipes records in and reads results as they come.
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let flush_each = matches!(args.input_format, InputKind::Jsonl) && args.format.streams();
     let mut written = Ok(());
-    for outcome in pipeline::check(&paths, &rule_set, &options) {
-        for note in &outcome.notes {
-            eprintln!("note: {}: {note}", outcome.path);
-        }
+    for outcome in outcomes {
         summary.add(&outcome.findings, outcome.error.is_some());
-        let error_text = outcome.error.as_ref().map(|e| e.to_string());
-        if let Some(error) = outcome.error {
-            unreadable = true;
-            eprintln!("{:?}", miette::Report::new(error));
-        }
-        if written.is_ok() {
-            // Once stdout is closed there is nothing more to write, but every file still
-            // counts towards the exit code.
-            written = report.file(
-                &mut out,
-                &FileResult {
-                    notes: &outcome.notes,
-                    error: error_text.as_deref(),
-                    ..FileResult::new(&outcome.path, &outcome.text, &outcome.findings)
-                },
-            );
+        let count = |level| {
+            outcome
+                .findings
+                .iter()
+                .filter(|f| f.severity == level)
+                .count()
+        };
+        progress.add(
+            count(Severity::Error),
+            count(Severity::Warning),
+            outcome.error.is_some(),
+        );
+        // The progress line is cleared and redrawn only around what reaches the terminal.
+        let shown = outcome.error.is_some()
+            || (!args.quiet && !outcome.notes.is_empty())
+            || (stdout_is_terminal && args.format.streams());
+        let emit = || {
+            if !args.quiet {
+                for note in &outcome.notes {
+                    eprintln!("note: {}: {note}", outcome.path);
+                }
+            }
+            let error_text = outcome.error.as_ref().map(|e| e.to_string());
+            if let Some(error) = outcome.error {
+                eprintln!("{:?}", miette::Report::new(error));
+            }
+            if written.is_err() {
+                // Once stdout is closed there is nothing more to write, but every file still
+                // counts towards the exit code.
+                return;
+            }
+            let file = FileResult {
+                id: outcome.record.as_ref().and_then(|r| r.id.as_deref()),
+                record: outcome.record.as_ref().map(|r| r.number),
+                notes: &outcome.notes,
+                error: error_text.as_deref(),
+                ..FileResult::new(&outcome.path, &outcome.text, &outcome.findings)
+            };
+            written = report.file(&mut out, &file);
+            if flush_each || (progress.is_shown() && stdout_is_terminal) {
+                written = std::mem::replace(&mut written, Ok(())).and_then(|()| out.flush());
+            }
+        };
+        if shown {
+            progress.suspend(emit)
+        } else {
+            emit()
         }
     }
+    progress.finish();
     summary.elapsed_ms = started.elapsed().as_millis() as u64;
     // Also after a failed write: the human summary line goes to stderr.
     let _ = report.finish(&mut out, &summary);
     let _ = out.flush();
-    if unreadable {
+    let too_many_warnings = args.max_warnings.filter(|max| summary.warnings > *max);
+    if let Some(max) = too_many_warnings {
+        eprintln!(
+            "error: {} warnings, more than --max-warnings {max}",
+            summary.warnings
+        );
+    }
+    check_exit_code(
+        summary.files_with_errors > 0,
+        summary.errors > 0 || too_many_warnings.is_some(),
+        args.exit_zero,
+    )
+}
+
+/// The exit code of `check`: an unreadable input (2) wins over findings (1), because a run
+/// that did not read everything cannot be called clean or not.
+fn check_exit_code(unreadable: bool, findings: bool, exit_zero: bool) -> ExitCode {
+    if exit_zero {
+        ExitCode::SUCCESS
+    } else if unreadable {
         ExitCode::from(EXIT_INPUT_ERROR)
-    } else if summary.errors > 0 {
+    } else if findings {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

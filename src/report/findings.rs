@@ -7,6 +7,7 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::eval::finding::{Finding, Severity};
 
@@ -36,12 +37,42 @@ pub struct JsonFinding {
     pub help: Option<String>,
 }
 
+/// A record's `id` exactly as it was written in the input (`1.50` stays `1.50`), so that
+/// results join back to their rows.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub Box<RawValue>);
+
+impl RecordId {
+    /// The id as JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// `null`: the id of a record that has none, or could not be read far enough to find it.
+    pub fn null() -> Self {
+        RecordId(RawValue::NULL.to_owned())
+    }
+}
+
+impl PartialEq for RecordId {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for RecordId {}
+
 /// One file of the report: its findings, or why it could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonFile {
-    /// The id of the record the text came from, echoed back; absent for files.
+    /// The id of the record the text came from, echoed back (`null` for a record with no
+    /// valid id); absent for files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
+    pub id: Option<RecordId>,
+    /// The record's 1-based line number in its input; absent for files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
     pub path: String,
     pub findings: Vec<JsonFinding>,
     pub error: Option<String>,
@@ -145,6 +176,7 @@ pub fn json_file(path: &str, text: &str, findings: &[Finding], error: Option<Str
         .collect();
     JsonFile {
         id: None,
+        record: None,
         path: path.to_string(),
         findings,
         error,
