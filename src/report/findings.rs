@@ -85,6 +85,12 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// With `--baseline`: the findings it held, which are not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baselined: Option<usize>,
+    /// With `--baseline`: its entries for the files checked that matched no finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<usize>,
     pub elapsed_ms: u64,
 }
 
@@ -117,6 +123,9 @@ impl Summary {
                 "; {} could not be read",
                 plural(self.files_with_errors, "file")
             );
+        }
+        if let (Some(baselined), Some(fixed)) = (self.baselined, self.fixed) {
+            let _ = write!(line, "; {baselined} baselined, {fixed} fixed");
         }
         let _ = write!(line, " in {} ms", elapsed.as_millis());
         line
@@ -350,6 +359,13 @@ mod tests {
         assert_eq!(
             summary.line(Duration::from_millis(7)),
             "2 files checked: 1 error, 0 warnings, 0 infos; 1 file could not be read in 7 ms"
+        );
+        summary.baselined = Some(3);
+        summary.fixed = Some(0);
+        assert_eq!(
+            summary.line(Duration::from_millis(7)),
+            "2 files checked: 1 error, 0 warnings, 0 infos; 1 file could not be read; \
+             3 baselined, 0 fixed in 7 ms"
         );
     }
 }

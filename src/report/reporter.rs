@@ -32,6 +32,7 @@ use super::findings::{
 };
 use crate::eval::finding::{Finding, Severity};
 use crate::rules::checked::{self, RuleSet};
+use crate::triage::{INVALID_SUPPRESSION, PSEUDO_RULES, UNUSED_SUPPRESSION};
 
 /// The output formats of `factlint check`.
 #[derive(
@@ -171,6 +172,31 @@ impl RuleMeta {
     pub fn of_rule_set(rules: &RuleSet) -> Vec<Self> {
         rules.rules.iter().map(RuleMeta::of_rule).collect()
     }
+
+    /// The pseudo-rules of suppressions (`invalid-suppression`, `unused-suppression`), which
+    /// any run may report: warnings, documented in `docs/suppressions-and-baselines.md`.
+    pub fn pseudo_rules() -> Vec<Self> {
+        PSEUDO_RULES
+            .iter()
+            .map(|(id, doc)| RuleMeta {
+                id: id.to_string(),
+                severity: Severity::Warning,
+                doc: Some(doc.to_string()),
+                help: Some(pseudo_rule_help(id).to_string()),
+                tags: vec!["suppression".to_string()],
+            })
+            .collect()
+    }
+}
+
+fn pseudo_rule_help(id: &str) -> &'static str {
+    match id {
+        UNUSED_SUPPRESSION => {
+            "Remove the comment; if a finding should be silenced, check the rule id and the line"
+        }
+        INVALID_SUPPRESSION => "Name a rule of the rule set: the name after `rule` in a rule file",
+        _ => "See docs/suppressions-and-baselines.md",
+    }
 }
 
 /// What the formats need besides the files.
@@ -185,10 +211,13 @@ pub struct ReportSetup {
 }
 
 impl ReportSetup {
+    /// The rules of `rules` and the pseudo-rules of suppressions.
     pub fn new(rules: &RuleSet, style: Style) -> Self {
+        let mut metas = RuleMeta::of_rule_set(rules);
+        metas.extend(RuleMeta::pseudo_rules());
         ReportSetup {
             style,
-            rules: RuleMeta::of_rule_set(rules),
+            rules: metas,
             quiet: false,
         }
     }
