@@ -3,17 +3,23 @@
 //! Streaming: each file is read, processed and handed to the caller before the next is read,
 //! so memory does not grow with the number of files. A file that cannot be read yields an
 //! outcome with its error; the others go on. `check` over an archive runs on several threads
-//! ([`check_parallel`]) with the same order and the same bound on memory.
+//! ([`check_parallel`]) with the same order and the same bound on memory; each document's
+//! suppressions are applied where it is checked, and the baseline and the report in output
+//! order ([`CheckRun`]).
 
 mod ordered;
 mod progress;
+mod run;
 mod stream;
+mod triage;
 
 pub use ordered::{OrderedMap, WINDOW_PER_THREAD, default_jobs, ordered_map};
 pub use progress::Progress;
+pub use run::{CheckRun, RunEnd};
 pub use stream::{
     CheckError, CheckItem, Shard, ShardParseError, check_item, check_items, check_parallel,
 };
+pub use triage::{BaselineStage, SuppressionOptions, baseline_path, suppress};
 
 use crate::calendar::PartialDate;
 use crate::claims::extract;
@@ -109,6 +115,9 @@ pub struct CheckOptions {
     pub walk: WalkOptions,
     /// Also report what cannot be told, at info level.
     pub strict: bool,
+    /// Read each document's suppression comments and apply them to its findings; `None`
+    /// leaves findings as evaluation makes them.
+    pub suppressions: Option<SuppressionOptions>,
 }
 
 /// One file (or record) checked: its findings (with the text they point into), or its error.
@@ -161,10 +170,14 @@ pub fn check_document(
         ..EvalOptions::default()
     };
     let evaluation = evaluate(rules, &view, &eval_options);
+    let findings = match &options.suppressions {
+        Some(suppressions) => suppress(document, evaluation.findings, suppressions),
+        None => evaluation.findings,
+    };
     CheckOutcome {
         path: document.path.clone(),
         text: document.text.clone(),
-        findings: evaluation.findings,
+        findings,
         notes: evaluation.notes,
         error: None,
         record: None,
