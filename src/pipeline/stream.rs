@@ -13,7 +13,8 @@ use super::ordered::ordered_map;
 use super::{CheckOptions, CheckOutcome, check_document};
 use crate::rules::checked::RuleSet;
 use crate::source::{
-    Input, RecordLine, SourceError, load, read_record, record_lines, record_path, walk,
+    Input, RecordLine, RecordOrigin, SourceError, load, read_record, record_lines, record_path,
+    walk,
 };
 
 /// One thing to check, as the walk found it: a document to read, a line of record input, or
@@ -24,6 +25,9 @@ pub enum CheckItem {
     Document(Input),
     Record(RecordLine),
     Failed(SourceError),
+    /// A record line that failed before it could be parsed (over the size limit): its result
+    /// still carries its number.
+    FailedRecord(RecordOrigin, SourceError),
 }
 
 impl CheckItem {
@@ -32,7 +36,7 @@ impl CheckItem {
         match self {
             Self::Document(input) => input.to_string(),
             Self::Record(line) => record_path(&line.file, line.number),
-            Self::Failed(error) => error.path().to_string(),
+            Self::Failed(error) | Self::FailedRecord(_, error) => error.path().to_string(),
         }
     }
 }
@@ -138,10 +142,23 @@ pub fn check_items(
             match input {
                 Err(error) => Box::new(iter::once(CheckItem::Failed(error))),
                 Ok(input) if records => match record_lines(&input, limit) {
-                    Ok(lines) => Box::new(lines.map(|line| match line {
-                        Ok(line) => CheckItem::Record(line),
-                        Err(error) => CheckItem::Failed(error),
-                    })),
+                    Ok(mut lines) => {
+                        let file = input.to_string();
+                        Box::new(iter::from_fn(move || {
+                            Some(match lines.next()? {
+                                Ok(line) => CheckItem::Record(line),
+                                Err(error @ SourceError::TooLarge { .. }) => {
+                                    let origin = RecordOrigin {
+                                        file: file.clone(),
+                                        number: lines.line_number(),
+                                        id: None,
+                                    };
+                                    CheckItem::FailedRecord(origin, error)
+                                }
+                                Err(error) => CheckItem::Failed(error),
+                            })
+                        }))
+                    }
                     Err(error) => Box::new(iter::once(CheckItem::Failed(error))),
                 },
                 Ok(input) => Box::new(iter::once(CheckItem::Document(input))),
@@ -186,6 +203,11 @@ fn check_item_unguarded(item: CheckItem, rules: &RuleSet, options: &CheckOptions
             outcome
         }
         CheckItem::Failed(error) => CheckOutcome::failed(error.into()),
+        CheckItem::FailedRecord(origin, error) => {
+            let mut outcome = CheckOutcome::failed(error.into());
+            outcome.record = Some(origin);
+            outcome
+        }
     }
 }
 

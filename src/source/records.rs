@@ -248,6 +248,12 @@ impl<R: BufRead> RecordLines<R> {
         }
     }
 
+    /// The 1-based number of the last line read (blank lines count), so that a line reported
+    /// as too large can be named by its number.
+    pub fn line_number(&self) -> u64 {
+        self.number
+    }
+
     /// Reads the next line into `bytes`, keeping at most `limit` bytes of it. Returns its full
     /// length, or `None` at the end of the input.
     fn read_line(&mut self, bytes: &mut Vec<u8>) -> io::Result<Option<u64>> {

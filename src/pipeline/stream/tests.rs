@@ -116,6 +116,35 @@ fn record_input_yields_one_item_per_line_and_failures_in_place() {
 }
 
 #[test]
+fn a_record_line_over_the_limit_is_an_outcome_with_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.jsonl");
+    let long = format!("{{\"id\": 2, \"text\": \"{}\"}}", "a".repeat(200));
+    fs::write(
+        &file,
+        format!("{{\"text\":\"a\"}}\n{long}\n{{\"text\":\"b\"}}\n"),
+    )
+    .unwrap();
+    let mut options = CheckOptions::default();
+    options.load.max_file_size = 100;
+    options.walk.records = true;
+    let rules = rules::standard().unwrap();
+    let outcomes: Vec<CheckOutcome> = check_items(&[s(&file)], &options, None)
+        .map(|item| check_item(item, &rules, &options))
+        .collect();
+    let numbers: Vec<Option<u64>> = outcomes
+        .iter()
+        .map(|o| o.record.as_ref().map(|r| r.number))
+        .collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
+    assert!(matches!(
+        &outcomes[1].error,
+        Some(CheckError::Source(SourceError::TooLarge { .. }))
+    ));
+    assert_eq!(outcomes[1].path, format!("{}#2", s(&file)));
+}
+
+#[test]
 fn a_record_outcome_carries_its_origin_and_id() {
     let rules = rules::standard().unwrap();
     let options = CheckOptions::default();
