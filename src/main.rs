@@ -429,9 +429,14 @@ fn run_check(args: CheckArgs) -> ExitCode {
             true
         }
     };
+    if baseline_failed {
+        // The baseline asked for was not written: a failure of the run itself, as a wrong
+        // path on the command line would be, whatever --exit-zero says.
+        return ExitCode::from(EXIT_INPUT_ERROR);
+    }
     let too_many_warnings = max_warnings_exceeded(summary.warnings, setup.max_warnings);
     check_exit_code(
-        summary.files_with_errors > 0 || baseline_failed,
+        summary.files_with_errors > 0,
         summary.errors > 0 || too_many_warnings,
         args.exit_zero,
     )

@@ -260,6 +260,22 @@ fn a_baseline_that_cannot_be_read_stops_the_run_with_2() {
         Some(2),
         "the two flags exclude each other"
     );
+
+    // A baseline that cannot be written fails the run, even with --exit-zero.
+    let unwritable = dir.path().join("no-such-folder/baseline.json");
+    let out = run(&[
+        "check",
+        "--exit-zero",
+        "--write-baseline",
+        &s(&unwritable),
+        &fixture("articles"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("factlint::baseline::io"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
