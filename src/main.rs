@@ -1,20 +1,32 @@
 //! The `factlint` command: arguments in, library calls, output and exit code out.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::calendar::PartialDate;
+use factlint::config::{self, Config, ConfigErrors, default_rule_files};
+use factlint::eval::finding::Severity;
 use factlint::eval::tests_runner::run_tests;
-use factlint::pipeline::{self, CheckOptions, ClaimsOptions};
+use factlint::pipeline::{
+    self, BaselineStage, CheckOptions, CheckRun, ClaimsOptions, Progress, Shard, SuppressionOptions,
+};
 use factlint::report::claims::{ClaimsReport, render_table};
-use factlint::report::findings::{Style, Summary};
-use factlint::report::reporter::{FileResult, ReportFormat, ReportSetup, reporter};
+use factlint::report::findings::Style;
+use factlint::report::reporter::{ReportFormat, ReportSetup, reporter};
 use factlint::rules::catalogue::{Catalogue, CatalogueFormat};
 use factlint::rules::{self, RuleErrors, RuleSet};
-use factlint::source::{Format, LoadOptions};
+use factlint::source::{Format, LoadOptions, WalkOptions};
+use factlint::triage::RuleIds;
+
+// Checking allocates many small, short-lived values on every thread; mimalloc serves them
+// faster than the system allocator and without contention between threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A linter for facts: extracts the checkable claims of articles and reports.
 #[derive(Parser)]
@@ -41,22 +53,76 @@ enum Command {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// A rule file to load; give it more than once for several files.
-    #[arg(long = "rules", value_name = "FILE")]
-    rules: Vec<PathBuf>,
     /// Documents to check: files, folders, or - for stdin. Not read while the rules have errors.
     #[arg(value_name = "PATH")]
     paths: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    format: ReportFormat,
+    /// The configuration file [default: the nearest factlint.toml from the working directory
+    /// upward].
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// A rule file to load instead of the standard library (and the configuration's rule
+    /// files); give it more than once for several files.
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// A rule file to load beside the standard library (or beside --rules); give it more than
+    /// once for several files.
+    #[arg(long = "extend-rules", value_name = "FILE")]
+    extend_rules: Vec<PathBuf>,
+    /// Output format [default: the configuration's format, else human].
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
+    /// What the inputs hold: documents, or JSON Lines records ({"id":..,"text":..}), one
+    /// document per line (folders are searched for .jsonl files).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputKind::Documents)]
+    input_format: InputKind,
+    /// Threads checking documents [default: one per core]; 1 checks on the main thread.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    /// Check only shard K of N: the inputs at positions K, K+N, K+2N, ... of the walk (files,
+    /// or records). The N shards are disjoint and together hold every input.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Report only the findings that this baseline file does not hold, and count the fixed
+    /// ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file (replacing it) and report none.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report suppression comments that silenced no finding (as warnings of
+    /// unused-suppression).
+    #[arg(long)]
+    report_unused_suppressions: bool,
+    /// Print no notes, progress or summary line; findings and errors are still printed.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Exit 1 when there are more than N warnings, even with no finding at error level
+    /// [default: the configuration's max-warnings, else no limit].
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Exit 0 whatever the findings and unreadable inputs (for engines that treat any other
+    /// code as a failed task); invalid rules, configuration or usage still exit 2.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Inputs (or record lines) larger than this many bytes are reported and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = LoadOptions::default().max_file_size)]
+    max_file_size: u64,
     /// The documents' date (YYYY, YYYY-MM or YYYY-MM-DD), for facts that change over time;
     /// overrides dates found in the documents.
     #[arg(long, value_name = "DATE")]
     date: Option<PartialDate>,
-    /// Also report requirements that cannot be told, at info level.
+    /// Also report requirements that cannot be told, at info level [default: the
+    /// configuration's strict, else off].
     #[arg(long)]
     strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputKind {
+    /// Text, Markdown and HTML documents.
+    Documents,
+    /// JSON Lines records, one document per line.
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -126,13 +192,15 @@ enum InputFormat {
     Html,
 }
 
-/// Exit codes: 0 all inputs read, 2 an input could not be read or the invocation is wrong.
+/// Exit codes (docs/cli.md): 0 all inputs read, 2 an input could not be read or the
+/// invocation is wrong.
 const EXIT_INPUT_ERROR: u8 = 2;
 /// `fmt --check`: a file is not in the canonical layout.
 const EXIT_WOULD_CHANGE: u8 = 1;
 /// The rule files have errors.
 const EXIT_RULE_ERROR: u8 = 2;
-/// `check`: a finding at error level; `test`: a test failed.
+/// `check`: a finding at error level, or more warnings than `--max-warnings`; `test`: a test
+/// failed.
 const EXIT_FINDINGS: u8 = 1;
 
 fn main() -> ExitCode {
@@ -155,6 +223,15 @@ fn print_rule_errors(errors: RuleErrors) {
     eprintln!("error: the rules have {count} {noun}; no document was read");
 }
 
+fn print_config_errors(errors: ConfigErrors) {
+    let count = errors.len();
+    for e in errors {
+        eprintln!("{:?}", miette::Report::new(e));
+    }
+    let noun = if count == 1 { "error" } else { "errors" };
+    eprintln!("error: the configuration has {count} {noun}; no document was read");
+}
+
 /// The rule files given, or the standard library.
 fn load_rules(files: &[PathBuf]) -> Result<RuleSet, RuleErrors> {
     if files.is_empty() {
@@ -164,66 +241,226 @@ fn load_rules(files: &[PathBuf]) -> Result<RuleSet, RuleErrors> {
     }
 }
 
-fn run_check(args: CheckArgs) -> ExitCode {
+/// What `check` runs with once the configuration, the rules and the baseline are read: any
+/// of them wrong is an exit code, before a document is read.
+struct CheckSetup {
+    rule_set: RuleSet,
+    options: CheckOptions,
+    format: ReportFormat,
+    max_warnings: Option<usize>,
+    baseline: BaselineStage,
+}
+
+fn check_setup(args: &CheckArgs) -> Result<CheckSetup, ExitCode> {
+    let config = Config::resolve(args.config.as_deref(), Path::new(".")).map_err(|errors| {
+        print_config_errors(errors);
+        ExitCode::from(EXIT_RULE_ERROR)
+    })?;
+    let rule_files = match &config {
+        Some(config) => config.rule_files(&args.rules),
+        None => default_rule_files(&args.rules),
+    };
     // The rules are loaded and checked before any document is touched.
-    let rule_set = match load_rules(&args.rules) {
-        Ok(rule_set) => rule_set,
-        Err(errors) => {
+    let mut rule_set = rule_files
+        .and(&args.extend_rules)
+        .load()
+        .map_err(|errors| {
             print_rule_errors(errors);
-            return ExitCode::from(EXIT_RULE_ERROR);
-        }
+            ExitCode::from(EXIT_RULE_ERROR)
+        })?;
+    // A suppression may name any rule loaded, also one the configuration turns off.
+    let rule_ids = RuleIds::of(&rule_set);
+    if let Some(config) = &config {
+        config.apply(&mut rule_set).map_err(|errors| {
+            print_config_errors(errors);
+            ExitCode::from(EXIT_RULE_ERROR)
+        })?;
+    }
+    let baseline = match (&args.baseline, &args.write_baseline) {
+        (Some(file), _) => BaselineStage::filter(file).map_err(|error| {
+            eprintln!("{:?}", miette::Report::new(error));
+            ExitCode::from(EXIT_INPUT_ERROR)
+        })?,
+        (None, Some(file)) => BaselineStage::write(file.clone()),
+        (None, None) => BaselineStage::Off,
+    };
+    let options = CheckOptions {
+        date: args.date,
+        strict: args.strict || config.as_ref().and_then(|c| c.strict) == Some(true),
+        load: LoadOptions {
+            max_file_size: args.max_file_size,
+            ..LoadOptions::default()
+        },
+        walk: WalkOptions {
+            records: matches!(args.input_format, InputKind::Jsonl),
+            globs: config.as_ref().map(|c| c.globs.clone()).unwrap_or_default(),
+            ..WalkOptions::default()
+        },
+        suppressions: Some(SuppressionOptions {
+            rule_ids,
+            report_unused: args.report_unused_suppressions,
+        }),
+    };
+    let max_warnings = args.max_warnings.or_else(|| {
+        let max = config.as_ref()?.max_warnings?;
+        Some(usize::try_from(max).unwrap_or(usize::MAX))
+    });
+    Ok(CheckSetup {
+        rule_set,
+        options,
+        format: args
+            .format
+            .or_else(|| config.as_ref()?.format.map(report_format))
+            .unwrap_or_default(),
+        max_warnings,
+        baseline,
+    })
+}
+
+/// The report format a configuration's `format` names.
+fn report_format(format: config::OutputFormat) -> ReportFormat {
+    match format {
+        config::OutputFormat::Human => ReportFormat::Human,
+        config::OutputFormat::Json => ReportFormat::Json,
+        config::OutputFormat::Jsonl => ReportFormat::Jsonl,
+        config::OutputFormat::Sarif => ReportFormat::Sarif,
+        config::OutputFormat::Github => ReportFormat::Github,
+        config::OutputFormat::Junit => ReportFormat::Junit,
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    let setup = match check_setup(&args) {
+        Ok(setup) => setup,
+        Err(code) => return code,
     };
     let paths = if args.paths.is_empty() {
         vec!["-".to_string()]
     } else {
         args.paths.clone()
     };
-    let options = CheckOptions {
-        date: args.date,
-        strict: args.strict,
-        ..CheckOptions::default()
-    };
-    let started = Instant::now();
-    let mut summary = Summary::default();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut unreadable = false;
     let style = Style {
         color: io::stderr().is_terminal() && io::stdout().is_terminal(),
         ..Style::default()
     };
-    let mut report = reporter(args.format, ReportSetup::new(&rule_set, style));
+    let report = reporter(
+        setup.format,
+        ReportSetup {
+            quiet: args.quiet,
+            ..ReportSetup::new(&setup.rule_set, style)
+        },
+    );
+    let mut run = CheckRun::new(report, setup.baseline);
+    let jobs = args.jobs.unwrap_or_else(pipeline::default_jobs);
+    let items = pipeline::check_items(&paths, &setup.options, args.shard);
+    let outcomes = pipeline::check_parallel(
+        items,
+        Arc::new(setup.rule_set),
+        Arc::new(setup.options),
+        jobs,
+    );
+    let started = Instant::now();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    // Output goes out file by file when the progress line shares the terminal, and record by
+    // record for an engine that pipes records in and reads results as they come.
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let flush_each = matches!(args.input_format, InputKind::Jsonl) && setup.format.streams();
     let mut written = Ok(());
-    for outcome in pipeline::check(&paths, &rule_set, &options) {
-        for note in &outcome.notes {
-            eprintln!("note: {}: {note}", outcome.path);
-        }
-        summary.add(&outcome.findings, outcome.error.is_some());
-        let error_text = outcome.error.as_ref().map(|e| e.to_string());
-        if let Some(error) = outcome.error {
-            unreadable = true;
-            eprintln!("{:?}", miette::Report::new(error));
-        }
-        if written.is_ok() {
+    for mut outcome in outcomes {
+        run.triage(&mut outcome);
+        let count = |level| {
+            outcome
+                .findings
+                .iter()
+                .filter(|f| f.severity == level)
+                .count()
+        };
+        progress.add(
+            count(Severity::Error),
+            count(Severity::Warning),
+            outcome.error.is_some(),
+        );
+        // The progress line is cleared and redrawn only around what reaches the terminal.
+        let shown = outcome.error.is_some()
+            || (!args.quiet && !outcome.notes.is_empty())
+            || (stdout_is_terminal && setup.format.streams());
+        let mut emit = || {
+            if !args.quiet {
+                for note in &outcome.notes {
+                    eprintln!("note: {}: {note}", outcome.path);
+                }
+            }
             // Once stdout is closed there is nothing more to write, but every file still
             // counts towards the exit code.
-            written = report.file(
-                &mut out,
-                &FileResult {
-                    notes: &outcome.notes,
-                    error: error_text.as_deref(),
-                    ..FileResult::new(&outcome.path, &outcome.text, &outcome.findings)
-                },
-            );
+            if written.is_ok() {
+                written = run.report(&mut out, &outcome);
+                if flush_each || (progress.is_shown() && stdout_is_terminal) {
+                    written = std::mem::replace(&mut written, Ok(())).and_then(|()| out.flush());
+                }
+            }
+            if let Some(error) = outcome.error.take() {
+                eprintln!("{:?}", miette::Report::new(error));
+            }
+        };
+        if shown {
+            progress.suspend(emit)
+        } else {
+            emit()
         }
     }
-    summary.elapsed_ms = started.elapsed().as_millis() as u64;
+    progress.finish();
     // Also after a failed write: the human summary line goes to stderr.
-    let _ = report.finish(&mut out, &summary);
+    let end = run.finish(&mut out, started.elapsed());
     let _ = out.flush();
-    if unreadable {
+    let summary = end.summary;
+    let baseline_failed = match end.written {
+        Ok(Some((file, count))) => {
+            if !args.quiet {
+                let noun = if count == 1 { "finding" } else { "findings" };
+                eprintln!("{count} {noun} written to {}", file.display());
+            }
+            false
+        }
+        Ok(None) => false,
+        Err(error) => {
+            eprintln!("{:?}", miette::Report::new(error));
+            true
+        }
+    };
+    if baseline_failed {
+        // The baseline asked for was not written: a failure of the run itself, as a wrong
+        // path on the command line would be, whatever --exit-zero says.
+        return ExitCode::from(EXIT_INPUT_ERROR);
+    }
+    let too_many_warnings = max_warnings_exceeded(summary.warnings, setup.max_warnings);
+    check_exit_code(
+        summary.files_with_errors > 0,
+        summary.errors > 0 || too_many_warnings,
+        args.exit_zero,
+    )
+}
+
+/// Whether `warnings` is over the limit, saying so on stderr when it is.
+fn max_warnings_exceeded(warnings: usize, max: Option<usize>) -> bool {
+    match max {
+        Some(max) if warnings > max => {
+            eprintln!("error: {warnings} warnings, more than --max-warnings {max}");
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The exit code of `check`: an unreadable input (2) wins over findings (1), because a run
+/// that did not read everything cannot be called clean or not.
+fn check_exit_code(unreadable: bool, findings: bool, exit_zero: bool) -> ExitCode {
+    if exit_zero {
+        ExitCode::SUCCESS
+    } else if unreadable {
         ExitCode::from(EXIT_INPUT_ERROR)
-    } else if summary.errors > 0 {
+    } else if findings {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS

@@ -2,7 +2,24 @@
 //!
 //! Streaming: each file is read, processed and handed to the caller before the next is read,
 //! so memory does not grow with the number of files. A file that cannot be read yields an
-//! outcome with its error; the others go on.
+//! outcome with its error; the others go on. `check` over an archive runs on several threads
+//! ([`check_parallel`]) with the same order and the same bound on memory; each document's
+//! suppressions are applied where it is checked, and the baseline and the report in output
+//! order ([`CheckRun`]).
+
+mod ordered;
+mod progress;
+mod run;
+mod stream;
+mod triage;
+
+pub use ordered::{OrderedMap, WINDOW_PER_THREAD, default_jobs, ordered_map};
+pub use progress::Progress;
+pub use run::{CheckRun, RunEnd};
+pub use stream::{
+    CheckError, CheckItem, Shard, ShardParseError, check_item, check_items, check_parallel,
+};
+pub use triage::{BaselineStage, SuppressionOptions, baseline_path, suppress};
 
 use crate::calendar::PartialDate;
 use crate::claims::extract;
@@ -11,7 +28,9 @@ use crate::eval::finding::Finding;
 use crate::eval::predicates::DocumentView;
 use crate::report::claims::FileClaims;
 use crate::rules::checked::RuleSet;
-use crate::source::{Document, Input, LoadOptions, SourceError, WalkOptions, load, walk};
+use crate::source::{
+    Document, Input, LoadOptions, RecordOrigin, SourceError, WalkOptions, load, walk,
+};
 
 /// What `factlint claims` needs to know besides the paths.
 #[derive(Debug, Clone, Default)]
@@ -96,9 +115,12 @@ pub struct CheckOptions {
     pub walk: WalkOptions,
     /// Also report what cannot be told, at info level.
     pub strict: bool,
+    /// Read each document's suppression comments and apply them to its findings; `None`
+    /// leaves findings as evaluation makes them.
+    pub suppressions: Option<SuppressionOptions>,
 }
 
-/// One file checked: its findings (with the text they point into), or its error.
+/// One file (or record) checked: its findings (with the text they point into), or its error.
 #[derive(Debug)]
 pub struct CheckOutcome {
     pub path: String,
@@ -106,28 +128,32 @@ pub struct CheckOutcome {
     pub text: String,
     pub findings: Vec<Finding>,
     pub notes: Vec<String>,
-    pub error: Option<SourceError>,
+    pub error: Option<CheckError>,
+    /// For record input: the record's file, number and id.
+    pub record: Option<RecordOrigin>,
 }
 
-/// Checks every document under `paths` against `rules`, one outcome per file, in walk order.
+impl CheckOutcome {
+    fn failed(error: CheckError) -> Self {
+        CheckOutcome {
+            path: error.path().to_string(),
+            text: String::new(),
+            findings: Vec::new(),
+            notes: Vec::new(),
+            error: Some(error),
+            record: None,
+        }
+    }
+}
+
+/// Checks every document under `paths` against `rules`, one outcome per file, in walk order,
+/// on the calling thread.
 pub fn check<'a>(
     paths: &'a [String],
     rules: &'a RuleSet,
     options: &'a CheckOptions,
 ) -> impl Iterator<Item = CheckOutcome> + 'a {
-    walk(paths, &options.walk).map(move |input| {
-        let loaded = input.and_then(|input| load(&input, &options.load));
-        match loaded {
-            Ok(document) => check_document(&document, rules, options),
-            Err(error) => CheckOutcome {
-                path: error.path().to_string(),
-                text: String::new(),
-                findings: Vec::new(),
-                notes: Vec::new(),
-                error: Some(error),
-            },
-        }
-    })
+    check_items(paths, options, None).map(move |item| check_item(item, rules, options))
 }
 
 /// Checks one document against `rules`.
@@ -144,11 +170,23 @@ pub fn check_document(
         ..EvalOptions::default()
     };
     let evaluation = evaluate(rules, &view, &eval_options);
+    let findings = match &options.suppressions {
+        Some(suppressions) => suppress(document, evaluation.findings, suppressions),
+        None => evaluation.findings,
+    };
     CheckOutcome {
         path: document.path.clone(),
         text: document.text.clone(),
-        findings: evaluation.findings,
+        findings,
         notes: evaluation.notes,
         error: None,
+        record: None,
     }
 }
+
+// The rule set is built once and shared by every thread of a run.
+const _: () = {
+    const fn shared_across_threads<T: Send + Sync>() {}
+    shared_across_threads::<RuleSet>();
+    shared_across_threads::<CheckOptions>();
+};

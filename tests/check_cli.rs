@@ -158,3 +158,35 @@ fn the_standard_library_is_in_canonical_layout() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn every_flag_of_check_is_in_its_section_of_docs_cli() {
+    let cli = std::fs::read_to_string(root().join("docs/cli.md")).unwrap();
+    let start = cli.find("## `factlint check`").expect("the check section");
+    let end = cli[start..]
+        .find("## `factlint test`")
+        .map_or(cli.len(), |e| start + e);
+    let section = &cli[start..end];
+    let help = run(&["check", "--help"]);
+    let help = String::from_utf8(help.stdout).unwrap();
+    let flags: Vec<&str> = help
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '[' || c == ']')
+        .filter(|w| w.starts_with("--") && w.len() > 2)
+        .map(|w| w.split('=').next().unwrap())
+        .filter(|w| {
+            w.chars()
+                .skip(2)
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+        })
+        .collect();
+    assert!(flags.len() >= 18, "{flags:?}");
+    for flag in flags {
+        if flag == "--help" {
+            continue;
+        }
+        assert!(
+            section.contains(&format!("`{flag}")) || section.contains(&format!("`-j`, `{flag}")),
+            "{flag} is not in the check section of docs/cli.md"
+        );
+    }
+}

@@ -111,7 +111,15 @@ fn sarif_is_valid_and_names_the_rules_and_the_unreadable_file() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(rules, ["part-larger-than-whole", "count-of-list"]);
+    assert_eq!(
+        rules,
+        [
+            "part-larger-than-whole",
+            "count-of-list",
+            "unused-suppression",
+            "invalid-suppression"
+        ]
+    );
     let uris: Vec<&str> = run["results"]
         .as_array()
         .unwrap()

@@ -201,6 +201,30 @@ pub enum RuleFiles {
 }
 
 impl RuleFiles {
+    /// The same rule set with `more` files beside it (`--extend-rules`): the standard library
+    /// stays the standard library, and a list of files grows.
+    ///
+    /// ```
+    /// use factlint::config::RuleFiles;
+    /// let standard = RuleFiles::Standard { extra: vec![] };
+    /// assert_eq!(
+    ///     standard.and(&["house.rules".into()]),
+    ///     RuleFiles::Standard { extra: vec!["house.rules".into()] }
+    /// );
+    /// ```
+    pub fn and(self, more: &[PathBuf]) -> RuleFiles {
+        match self {
+            Self::Standard { mut extra } => {
+                extra.extend_from_slice(more);
+                Self::Standard { extra }
+            }
+            Self::Files(mut files) => {
+                files.extend_from_slice(more);
+                Self::Files(files)
+            }
+        }
+    }
+
     /// Loads and checks the rule set.
     pub fn load(&self) -> Result<RuleSet, RuleErrors> {
         match self {

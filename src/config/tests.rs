@@ -202,6 +202,18 @@ fn rule_files_follow_the_command_line_then_the_file() {
         RuleFiles::Standard { extra: Vec::new() }
     );
     assert_eq!(default_rule_files(&cli), RuleFiles::Files(cli.to_vec()));
+    // `--extend-rules` adds to whichever set the command line and the file chose.
+    let more = [PathBuf::from("more.rules")];
+    assert_eq!(
+        extend.rule_files(&[]).and(&more),
+        RuleFiles::Standard {
+            extra: vec![root.join("b.rules"), more[0].clone()]
+        }
+    );
+    assert_eq!(
+        extend.rule_files(&cli).and(&more),
+        RuleFiles::Files(vec![cli[0].clone(), more[0].clone()])
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::excerpt::Excerpt;
 use crate::eval::finding::{Finding, Severity};
@@ -35,12 +36,42 @@ pub struct JsonFinding {
     pub help: Option<String>,
 }
 
+/// A record's `id` exactly as it was written in the input (`1.50` stays `1.50`), so that
+/// results join back to their rows.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub Box<RawValue>);
+
+impl RecordId {
+    /// The id as JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// `null`: the id of a record that has none, or could not be read far enough to find it.
+    pub fn null() -> Self {
+        RecordId(RawValue::NULL.to_owned())
+    }
+}
+
+impl PartialEq for RecordId {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for RecordId {}
+
 /// One file of the report: its findings, or why it could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonFile {
-    /// The id of the record the text came from, echoed back; absent for files.
+    /// The id of the record the text came from, echoed back (`null` for a record with no
+    /// valid id); absent for files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
+    pub id: Option<RecordId>,
+    /// The record's 1-based line number in its input; absent for files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
     pub path: String,
     pub findings: Vec<JsonFinding>,
     pub error: Option<String>,
@@ -53,6 +84,12 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// With `--baseline`: the findings it held, which are not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baselined: Option<usize>,
+    /// With `--baseline`: its entries for the files checked that matched no finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<usize>,
     pub elapsed_ms: u64,
 }
 
@@ -85,6 +122,9 @@ impl Summary {
                 "; {} could not be read",
                 plural(self.files_with_errors, "file")
             );
+        }
+        if let (Some(baselined), Some(fixed)) = (self.baselined, self.fixed) {
+            let _ = write!(line, "; {baselined} baselined, {fixed} fixed");
         }
         let _ = write!(line, " in {} ms", elapsed.as_millis());
         line
@@ -144,6 +184,7 @@ pub fn json_file(path: &str, text: &str, findings: &[Finding], error: Option<Str
         .collect();
     JsonFile {
         id: None,
+        record: None,
         path: path.to_string(),
         findings,
         error,
@@ -319,6 +360,13 @@ mod tests {
         assert_eq!(
             summary.line(Duration::from_millis(7)),
             "2 files checked: 1 error, 0 warnings, 0 infos; 1 file could not be read in 7 ms"
+        );
+        summary.baselined = Some(3);
+        summary.fixed = Some(0);
+        assert_eq!(
+            summary.line(Duration::from_millis(7)),
+            "2 files checked: 1 error, 0 warnings, 0 infos; 1 file could not be read; \
+             3 baselined, 0 fixed in 7 ms"
         );
     }
 }

@@ -25,11 +25,14 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::value::RawValue;
+
 use super::findings::{
-    JsonFile, JsonReport, REPORT_VERSION, Style, Summary, json_file, render_human,
+    JsonFile, JsonReport, REPORT_VERSION, RecordId, Style, Summary, json_file, render_human,
 };
 use crate::eval::finding::{Finding, Severity};
 use crate::rules::checked::{self, RuleSet};
+use crate::triage::{INVALID_SUPPRESSION, PSEUDO_RULES, UNUSED_SUPPRESSION};
 
 /// The output formats of `factlint check`.
 #[derive(
@@ -62,6 +65,15 @@ impl ReportFormat {
         ReportFormat::Junit,
     ];
 
+    /// Whether the format writes each file as it comes (human, jsonl, github), rather than one
+    /// document at the end.
+    pub fn streams(self) -> bool {
+        matches!(
+            self,
+            ReportFormat::Human | ReportFormat::Jsonl | ReportFormat::Github
+        )
+    }
+
     /// The name given to `--format`.
     pub fn name(self) -> &'static str {
         match self {
@@ -80,8 +92,11 @@ impl ReportFormat {
 pub struct FileResult<'a> {
     /// The path as given or found by the walk; `-` for stdin.
     pub path: &'a str,
-    /// The record id when the text came from a JSON Lines record; echoed back.
-    pub id: Option<&'a serde_json::Value>,
+    /// The record id when the text came from a JSON Lines record, as written there; echoed
+    /// back.
+    pub id: Option<&'a RawValue>,
+    /// The record's 1-based line number when the text came from a JSON Lines record.
+    pub record: Option<u64>,
     /// The original text, which every finding's offsets point into.
     pub text: &'a str,
     pub findings: &'a [Finding],
@@ -97,6 +112,7 @@ impl<'a> FileResult<'a> {
         FileResult {
             path,
             id: None,
+            record: None,
             text,
             findings,
             notes: &[],
@@ -109,6 +125,7 @@ impl<'a> FileResult<'a> {
         FileResult {
             path,
             id: None,
+            record: None,
             text: "",
             findings: &[],
             notes: &[],
@@ -155,6 +172,31 @@ impl RuleMeta {
     pub fn of_rule_set(rules: &RuleSet) -> Vec<Self> {
         rules.rules.iter().map(RuleMeta::of_rule).collect()
     }
+
+    /// The pseudo-rules of suppressions (`invalid-suppression`, `unused-suppression`), which
+    /// any run may report: warnings, documented in `docs/suppressions-and-baselines.md`.
+    pub fn pseudo_rules() -> Vec<Self> {
+        PSEUDO_RULES
+            .iter()
+            .map(|(id, doc)| RuleMeta {
+                id: id.to_string(),
+                severity: Severity::Warning,
+                doc: Some(doc.to_string()),
+                help: Some(pseudo_rule_help(id).to_string()),
+                tags: vec!["suppression".to_string()],
+            })
+            .collect()
+    }
+}
+
+fn pseudo_rule_help(id: &str) -> &'static str {
+    match id {
+        UNUSED_SUPPRESSION => {
+            "Remove the comment; if a finding should be silenced, check the rule id and the line"
+        }
+        INVALID_SUPPRESSION => "Name a rule of the rule set: the name after `rule` in a rule file",
+        _ => "See docs/suppressions-and-baselines.md",
+    }
 }
 
 /// What the formats need besides the files.
@@ -164,21 +206,34 @@ pub struct ReportSetup {
     pub style: Style,
     /// The rules of the run, for formats that describe them.
     pub rules: Vec<RuleMeta>,
+    /// No summary line (`--quiet`).
+    pub quiet: bool,
 }
 
 impl ReportSetup {
+    /// The rules of `rules` and the pseudo-rules of suppressions.
     pub fn new(rules: &RuleSet, style: Style) -> Self {
+        let mut metas = RuleMeta::of_rule_set(rules);
+        metas.extend(RuleMeta::pseudo_rules());
         ReportSetup {
             style,
-            rules: RuleMeta::of_rule_set(rules),
+            rules: metas,
+            quiet: false,
         }
     }
 }
 
-/// The reporter of a format. Human output writes its summary line on stderr.
+/// The reporter of a format. Human output writes its summary line on stderr, unless quiet.
 pub fn reporter(format: ReportFormat, setup: ReportSetup) -> Box<dyn Reporter> {
     match format {
-        ReportFormat::Human => Box::new(HumanReporter::new(setup.style, Box::new(io::stderr()))),
+        ReportFormat::Human => {
+            let status: Box<dyn Write + Send> = if setup.quiet {
+                Box::new(io::sink())
+            } else {
+                Box::new(io::stderr())
+            };
+            Box::new(HumanReporter::new(setup.style, status))
+        }
         ReportFormat::Json => Box::new(JsonReporter::default()),
         ReportFormat::Jsonl => Box::new(JsonlReporter),
         ReportFormat::Sarif => Box::new(super::sarif::SarifReporter::new(setup.rules)),
@@ -219,7 +274,14 @@ fn json_file_of(file: &FileResult<'_>) -> JsonFile {
         file.findings,
         file.error.map(str::to_string),
     );
-    json.id = file.id.cloned();
+    json.record = file.record;
+    json.id = match (file.id, file.record) {
+        (Some(id), _) => Some(RecordId(id.to_owned())),
+        // A record without a valid id still says so, so that every line of record output has
+        // the same keys.
+        (None, Some(_)) => Some(RecordId::null()),
+        (None, None) => None,
+    };
     json
 }
 
@@ -326,17 +388,45 @@ mod tests {
     }
 
     #[test]
-    fn jsonl_echoes_the_record_id_first() {
-        let id = serde_json::json!("ap-2014-0917");
+    fn jsonl_echoes_the_record_id_and_number_first() {
+        let id = RawValue::from_string("\"ap-2014-0917\"".into()).unwrap();
         let file = FileResult {
             id: Some(&id),
+            record: Some(17),
             ..FileResult::unreadable("records.jsonl#17", "record 17 has no text")
         };
         let mut out = Vec::new();
         JsonlReporter.file(&mut out, &file).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "{\"id\":\"ap-2014-0917\",\"path\":\"records.jsonl#17\",\"findings\":[],\"error\":\"record 17 has no text\"}\n"
+            "{\"id\":\"ap-2014-0917\",\"record\":17,\"path\":\"records.jsonl#17\",\"findings\":[],\"error\":\"record 17 has no text\"}\n"
+        );
+    }
+
+    #[test]
+    fn a_record_id_is_echoed_as_written_and_a_missing_one_is_null() {
+        let id = RawValue::from_string("1.50".into()).unwrap();
+        let with_id = FileResult {
+            id: Some(&id),
+            record: Some(1),
+            ..FileResult::new("-#1", "", &[])
+        };
+        let without = FileResult {
+            record: Some(2),
+            ..FileResult::new("-#2", "", &[])
+        };
+        let mut out = Vec::new();
+        for file in [with_id, without] {
+            JsonlReporter.file(&mut out, &file).unwrap();
+        }
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("{\"id\":1.50,\"record\":1,"), "{out}");
+        assert!(lines[1].starts_with("{\"id\":null,\"record\":2,"), "{out}");
+        let parsed: JsonFile = serde_json::from_str(lines[0]).unwrap();
+        assert_eq!(
+            parsed.id.map(|id| id.get().to_string()).as_deref(),
+            Some("1.50")
         );
     }
 
@@ -346,6 +436,7 @@ mod tests {
             let setup = ReportSetup {
                 style: plain(),
                 rules: sample::rules(),
+                quiet: false,
             };
             let mut report = reporter(format, setup);
             let out = sample::run(report.as_mut());

@@ -107,6 +107,7 @@ pub fn summary() -> Summary {
         warnings: 1,
         infos: 1,
         elapsed_ms: 12,
+        ..Summary::default()
     }
 }
 

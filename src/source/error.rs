@@ -3,6 +3,8 @@
 
 use std::io;
 
+use miette::{NamedSource, SourceSpan};
+
 /// An input that could not be read or is not a text document.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum SourceError {
@@ -59,6 +61,12 @@ pub enum SourceError {
         exact: bool,
     },
 
+    /// A line of record input (JSON Lines) is not a record: not JSON, no `text`, a field of
+    /// the wrong type. Boxed: it carries the line, to show it.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Record(Box<RecordError>),
+
     /// Walking a directory tree failed: a symlink loop, an unreadable directory, ...
     #[error("{path}: {source}")]
     #[diagnostic(
@@ -72,6 +80,28 @@ pub enum SourceError {
     },
 }
 
+/// A line of record input that is not a record. `path` is `FILE#N`; `number` is the 1-based
+/// line number.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{path}: {message}")]
+#[diagnostic(
+    code(factlint::source::record),
+    help(
+        "each line must be a JSON object such as {{\"id\": 1, \"text\": \"...\", \"date\": \"2014-09-22\", \"format\": \"text\"}}; only `text` is required"
+    )
+)]
+pub struct RecordError {
+    pub path: String,
+    pub file: String,
+    pub number: u64,
+    pub message: String,
+    /// The line, when it is short enough to show.
+    #[source_code]
+    pub line: Option<NamedSource<String>>,
+    #[label("here")]
+    pub span: Option<SourceSpan>,
+}
+
 impl SourceError {
     /// The path of the input this error is about (`-` for stdin).
     pub fn path(&self) -> &str {
@@ -81,6 +111,7 @@ impl SourceError {
             | Self::Binary { path, .. }
             | Self::TooLarge { path, .. }
             | Self::Walk { path, .. } => path,
+            Self::Record(error) => &error.path,
         }
     }
 

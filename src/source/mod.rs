@@ -1,4 +1,5 @@
-//! Documents in: files, directory trees and stdin; plain text, Markdown and HTML.
+//! Documents in: files, directory trees and stdin; plain text, Markdown and HTML; records of
+//! JSON Lines, one document each.
 //!
 //! A [`Document`] keeps the original text and a *prose view* of the same byte length in which
 //! markup and boilerplate are blanked out. Extraction reads the prose view, so every offset it
@@ -14,15 +15,19 @@ mod load;
 mod markdown;
 mod mask;
 mod meta;
+mod records;
 mod walk;
 
 #[cfg(test)]
 mod tests;
 
 pub use detect::{detect_format, format_from_extension, sniff_format};
-pub use error::SourceError;
+pub use error::{RecordError, SourceError};
 pub use globs::{GlobError, GlobList, Globs};
 pub use load::{DEFAULT_MAX_FILE_SIZE, LoadOptions, load, parse_document};
+pub use records::{
+    Record, RecordLine, RecordLines, RecordOrigin, read_record, record_lines, record_path,
+};
 pub use walk::{Input, WalkOptions, walk};
 
 use crate::calendar::PartialDate;

@@ -1,10 +1,11 @@
 //! Inputs: the paths given on the command line, expanded lazily into the documents to read.
 //!
 //! `-` is stdin and a file is taken as given, whatever its extension. A directory is walked
-//! recursively, keeping files with a document extension, in sorted order within each directory
-//! so that output is the same from run to run. Include and exclude [`Globs`] narrow what a walked
-//! directory yields; a file named on the command line is read whatever the globs say, as one
-//! named explicitly is surely meant (ripgrep does the same), and so is a directory named there.
+//! recursively, keeping files with a document extension (or, for record input, `.jsonl`
+//! files), in sorted order within each directory so that output is the same from run to run.
+//! Include and exclude [`Globs`] narrow what a walked directory yields; a file named on the
+//! command line is read whatever the globs say, as one named explicitly is surely meant
+//! (ripgrep does the same), and so is a directory named there.
 
 use std::fmt;
 use std::fs;
@@ -43,6 +44,8 @@ pub struct WalkOptions {
     /// Which files and folders inside a walked directory are kept; they narrow what the two
     /// options above let through and never bring back what those leave out.
     pub globs: Globs,
+    /// Keep the `.jsonl` files of folders (record input) instead of their documents.
+    pub records: bool,
 }
 
 impl Default for WalkOptions {
@@ -51,6 +54,7 @@ impl Default for WalkOptions {
             hidden: false,
             ignore_files: true,
             globs: Globs::default(),
+            records: false,
         }
     }
 }
@@ -72,7 +76,11 @@ pub fn walk(
 /// What one path on the command line stands for.
 enum Expansion {
     One(Option<Result<Input, SourceError>>),
-    Tree { root: String, walk: Box<Walk> },
+    Tree {
+        root: String,
+        walk: Box<Walk>,
+        records: bool,
+    },
 }
 
 fn expand(path: String, options: &WalkOptions) -> Expansion {
@@ -82,7 +90,11 @@ fn expand(path: String, options: &WalkOptions) -> Expansion {
     match fs::metadata(&path) {
         Ok(meta) if meta.is_dir() => {
             let walk = Box::new(walk_builder(&path, options).build());
-            Expansion::Tree { root: path, walk }
+            Expansion::Tree {
+                root: path,
+                walk,
+                records: options.records,
+            }
         }
         Ok(_) => Expansion::One(Some(Ok(Input::Path(path.into())))),
         Err(err) => Expansion::One(Some(Err(SourceError::io(path, err)))),
@@ -120,18 +132,34 @@ impl Iterator for Expansion {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Self::One(item) => item.take(),
-            Self::Tree { root, walk } => loop {
+            Self::Tree {
+                root,
+                walk,
+                records,
+            } => loop {
                 let entry = match walk.next()? {
                     Ok(entry) => entry,
                     Err(err) => return Some(Err(walk_error(root, err))),
                 };
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if entry.depth() > 0 && is_file && format_from_extension(entry.path()).is_some() {
+                let wanted = if *records {
+                    is_record_file(entry.path())
+                } else {
+                    format_from_extension(entry.path()).is_some()
+                };
+                if entry.depth() > 0 && is_file && wanted {
                     return Some(Ok(Input::Path(entry.into_path())));
                 }
             },
         }
     }
+}
+
+/// A file of records: `.jsonl`, in any case.
+fn is_record_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
 /// A walk error, named by the path it is about (or else the root of the walk).
@@ -345,6 +373,27 @@ mod tests {
         assert_eq!(
             walked(&[s(root)], &options),
             vec![Ok(s(&root.join("keep.md")))]
+        );
+    }
+
+    #[test]
+    fn a_record_walk_keeps_jsonl_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in ["a.jsonl", "b.txt", "sub/c.JSONL", "d.json"] {
+            touch(&root.join(name));
+        }
+        let records = WalkOptions {
+            records: true,
+            ..WalkOptions::default()
+        };
+        let expected = [s(&root.join("a.jsonl")), s(&root.join("sub/c.JSONL"))];
+        assert_eq!(walked(&[s(root)], &records), expected.map(Ok));
+        // A file named on the command line is taken whatever its extension.
+        let named = s(&root.join("b.txt"));
+        assert_eq!(
+            walked(std::slice::from_ref(&named), &records),
+            vec![Ok(named)]
         );
     }
 
