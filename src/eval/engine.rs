@@ -7,8 +7,8 @@
 use crate::calendar::PartialDate;
 use crate::claims::{Approx, Claim};
 use crate::rules::checked::{
-    Arith, Binding, Builtin, Checked, ClaimKind, Field, KbKind, MessagePart, Rule, RuleSet,
-    Severity as RuleSeverity, Typed, Value as KbValue,
+    Arith, Binding, Builtin, Checked, ClaimKind, Comparison, Field, KbKind, MessagePart, Rule,
+    RuleSet, Severity as RuleSeverity, Typed, Value as KbValue,
 };
 
 use super::finding::{Finding, Label, RuleOrigin, Severity};
@@ -123,42 +123,6 @@ struct Plan<'a> {
     joined: Vec<&'a Typed>,
 }
 
-/// The conditions of a chain of `and`s.
-fn conjuncts<'a>(e: &'a Typed, out: &mut Vec<&'a Typed>) {
-    match &e.node {
-        Checked::And(a, b) => {
-            conjuncts(a, out);
-            conjuncts(b, out);
-        }
-        _ => out.push(e),
-    }
-}
-
-/// Does `e` name a binding other than `own`? The depth of `e` is bounded by the rule parser.
-fn names_other_binding(e: &Typed, own: usize) -> bool {
-    let any = |es: &[&Typed]| es.iter().any(|x| names_other_binding(x, own));
-    match &e.node {
-        Checked::Binding(id) => id.0 != own,
-        Checked::Number { .. }
-        | Checked::Date(_)
-        | Checked::Text(_)
-        | Checked::Regex { .. }
-        | Checked::DocumentDate
-        | Checked::Concept(_) => false,
-        Checked::Set(items) | Checked::Call { args: items, .. } => {
-            items.iter().any(|x| names_other_binding(x, own))
-        }
-        Checked::Value(x) | Checked::Not(x) | Checked::Neg(x) => names_other_binding(x, own),
-        Checked::Field { object, .. } => names_other_binding(object, own),
-        Checked::Kb { at, .. } => at.as_deref().is_some_and(|x| names_other_binding(x, own)),
-        Checked::And(a, b) | Checked::Or(a, b) => any(&[a, b]),
-        Checked::Compare { lhs, rhs, .. } | Checked::Arith { lhs, rhs, .. } => any(&[lhs, rhs]),
-        Checked::In { element, set, .. } => any(&[element, set]),
-        Checked::Within { inner, outer } => any(&[inner, outer]),
-        Checked::Range { from, until } => any(&[from, until]),
-    }
-}
-
 impl<'a> RuleRun<'a, '_> {
     /// Each binding's pool: the claims of its kind and subject for which the conditions on the
     /// claim alone hold.
@@ -166,12 +130,15 @@ impl<'a> RuleRun<'a, '_> {
         let rule = self.rule;
         let mut plans = Vec::new();
         for (k, binding) in rule.bindings.iter().enumerate() {
-            let mut all = Vec::new();
-            if let Some(filter) = &binding.filter {
-                conjuncts(filter, &mut all);
-            }
-            let (joined, own): (Vec<&Typed>, Vec<&Typed>) =
-                all.into_iter().partition(|c| names_other_binding(c, k));
+            let part = |joined: bool| -> Vec<&'a Typed> {
+                binding
+                    .conditions
+                    .iter()
+                    .filter(|c| c.joined == joined)
+                    .map(|c| &c.expr)
+                    .collect()
+            };
+            let (joined, own) = (part(true), part(false));
             // The conditions on the claim alone name no earlier binding: stand-ins fill their
             // places in the environment.
             self.env = vec![Val::Unknown; k];
@@ -355,13 +322,7 @@ impl<'a> RuleRun<'a, '_> {
             )),
             Checked::Date(d) => Val::Date(*d),
             Checked::Text(t) => Val::Text(t.clone()),
-            Checked::Regex {
-                pattern,
-                ignore_case,
-            } => regex::RegexBuilder::new(pattern)
-                .case_insensitive(*ignore_case)
-                .build()
-                .map_or(Val::Unknown, Val::Regex),
+            Checked::Regex { regex, .. } => Val::Regex(regex.clone()),
             Checked::Set(items) => Val::Set(
                 items
                     .iter()
@@ -415,6 +376,17 @@ impl<'a> RuleRun<'a, '_> {
                 Val::Bool(left.or(self.eval_with_current(b, current).truth()))
             }
             Checked::Compare { op, lhs, rhs } => {
+                // Texts of claims and literals compare where they are, without copies.
+                if matches!(op, Comparison::Eq | Comparison::Ne | Comparison::Approx)
+                    && let (Some(a), Some(b)) = (self.text_of(lhs), self.text_of(rhs))
+                {
+                    let equal = Truth::from_bool(a.eq_ignore_ascii_case(b));
+                    return Val::Bool(if *op == Comparison::Ne {
+                        equal.not()
+                    } else {
+                        equal
+                    });
+                }
                 let (a, b) = (
                     self.eval_with_current(lhs, current),
                     self.eval_with_current(rhs, current),
@@ -429,6 +401,15 @@ impl<'a> RuleRun<'a, '_> {
             } => {
                 let element = self.eval_with_current(element, current);
                 let element = self.value_of(&element);
+                // A text in a concept: look at its words where they are, without a set.
+                if let (Val::Text(t), Checked::Concept(id)) = (&element, &set.node) {
+                    let words = &self.rules.concepts[id.0].words;
+                    let found = words
+                        .iter()
+                        .any(|w| w.trim().eq_ignore_ascii_case(t.trim()));
+                    let truth = Truth::from_bool(found);
+                    return Val::Bool(if *negated { truth.not() } else { truth });
+                }
                 let set = self.eval_with_current(set, current);
                 let truth = match (&element, self.value_of(&set)) {
                     (Val::Text(t), Val::Regex(r)) => Truth::from_bool(r.is_match(t)),
@@ -567,17 +548,122 @@ impl<'a> RuleRun<'a, '_> {
         }
     }
 
+    /// A text field of a bound claim, or a text literal, borrowed: `a.subject`, `"heroin"`.
+    /// `None` for anything else, which is then evaluated the long way.
+    fn text_of<'e>(&'e self, e: &'e Typed) -> Option<&'e str> {
+        match &e.node {
+            Checked::Text(t) => Some(t),
+            Checked::Field { object, field } => {
+                let Checked::Binding(id) = &object.node else {
+                    return None;
+                };
+                let Some(Val::Claim(i)) = self.env.get(id.0) else {
+                    return None;
+                };
+                let absent = |s: &'e Option<String>| Some(s.as_deref().unwrap_or_default());
+                match (&self.doc.claims[*i], field) {
+                    (Claim::Quantity(q), Field::Subject) => absent(&q.subject),
+                    (Claim::Quantity(q), Field::Predicate) => absent(&q.predicate),
+                    (Claim::Quantity(q), Field::PartOf) => absent(&q.part_of),
+                    (Claim::Quantity(q), Field::Currency) => absent(&q.unit.currency),
+                    (Claim::Quantity(q), Field::Unit) => Some(&q.unit.symbol),
+                    (Claim::Quantity(q), Field::Approx) => Some(approx_name(q.approx)),
+                    (Claim::List(l), Field::Intro) => absent(&l.intro),
+                    (Claim::List(l), Field::Head) => absent(&l.head),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// How many places scope a bound quantity (`count(q.scope)`), or items a bound list has
+    /// (`count(l)`); `None` for anything else.
+    fn count_in_place(&self, e: &Typed) -> Option<usize> {
+        let bound = |b: &Typed| match &b.node {
+            Checked::Binding(id) => match self.env.get(id.0) {
+                Some(Val::Claim(i)) => self.doc.claims.get(*i),
+                _ => None,
+            },
+            _ => None,
+        };
+        match &e.node {
+            Checked::Field {
+                object,
+                field: Field::Scope,
+            } => match bound(object)? {
+                Claim::Quantity(q) => Some(q.scope.len()),
+                _ => None,
+            },
+            Checked::Value(inner) => match bound(inner)? {
+                Claim::List(l) => Some(l.items.len()),
+                _ => None,
+            },
+            _ => match bound(e)? {
+                Claim::List(l) => Some(l.items.len()),
+                _ => None,
+            },
+        }
+    }
+
+    /// The words and patterns of a filter's literal arguments (texts, concepts, patterns),
+    /// borrowed; `None` when an argument is computed.
+    fn literal_words<'e>(
+        &'e self,
+        args: &'e [Typed],
+    ) -> Option<(Vec<&'e str>, Vec<&'e regex::Regex>)> {
+        let mut words = Vec::new();
+        let mut patterns = Vec::new();
+        for a in args {
+            match &a.node {
+                Checked::Text(t) => words.push(t.as_str()),
+                Checked::Concept(id) => {
+                    words.extend(self.rules.concepts[id.0].words.iter().map(String::as_str));
+                }
+                Checked::Regex { regex, .. } => patterns.push(regex),
+                _ => return None,
+            }
+        }
+        Some((words, patterns))
+    }
+
     fn call(&mut self, builtin: Builtin, args: &[Typed], current: usize) -> Val {
+        let claim = self.doc.claims.get(current);
+        let truth = |b: bool| Val::Bool(Truth::from_bool(b));
+        // `count` of a claim's places or a list's items: counted where they are.
+        if builtin == Builtin::Count
+            && let Some(n) = args.first().and_then(|a| self.count_in_place(a))
+        {
+            return Val::Num(Measure::exact(n as f64, "count"));
+        }
+        // The filters most rules use read literal arguments: decided without evaluating them.
+        match (builtin, claim) {
+            (Builtin::Exact, Some(Claim::Quantity(q))) => return truth(q.approx == Approx::Exact),
+            (Builtin::Dimension, Some(Claim::Quantity(q))) => {
+                if let Some(Checked::Text(d)) = args.first().map(|a| &a.node) {
+                    return truth(&q.unit.dimension == d);
+                }
+            }
+            (Builtin::Near | Builtin::Follows, Some(c)) => {
+                if let Some((words, patterns)) = self.literal_words(args) {
+                    let found = if builtin == Builtin::Near {
+                        self.near_words(c, &words, &patterns)
+                    } else {
+                        self.follows_words(c, &words, &patterns)
+                    };
+                    return truth(found);
+                }
+            }
+            _ => {}
+        }
         let values: Vec<Val> = args
             .iter()
             .map(|a| self.eval_with_current(a, current))
             .collect();
-        let claim = self.doc.claims.get(current);
         let quantity = match claim {
             Some(Claim::Quantity(q)) => Some(q),
             _ => None,
         };
-        let truth = |b: bool| Val::Bool(Truth::from_bool(b));
         match builtin {
             Builtin::Count => match values.first().map(|v| self.value_of(v)) {
                 Some(Val::Set(s)) => Val::Num(Measure::exact(s.len() as f64, "count")),
@@ -652,43 +738,18 @@ impl<'a> RuleRun<'a, '_> {
                 (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.restates(*a, *b)),
                 _ => Val::Unknown,
             },
-            Builtin::Follows => {
+            Builtin::Follows | Builtin::Near => {
                 let Some(claim) = claim else {
                     return Val::Unknown;
                 };
                 let (words, patterns) = words_and_patterns(&values);
-                let sentence = super::predicates::sentence_of(claim);
-                let before = self
-                    .doc
-                    .text
-                    .get(sentence.start..claim.span().start)
-                    .unwrap_or_default()
-                    .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '('));
-                let lowered = before.to_lowercase();
-                truth(
-                    words
-                        .iter()
-                        .any(|w| super::predicates::ends_with_words(&lowered, &w.to_lowercase()))
-                        || patterns
-                            .iter()
-                            .any(|p| p.find_iter(before).any(|m| m.end() == before.len())),
-                )
-            }
-            Builtin::Near => {
-                let Some(claim) = claim else {
-                    return Val::Unknown;
-                };
-                let (words, patterns) = words_and_patterns(&values);
-                let sentence = super::predicates::sentence_of(claim);
-                let in_sentence = self
-                    .doc
-                    .text
-                    .get(sentence.start..sentence.end)
-                    .unwrap_or_default();
-                truth(
-                    self.doc.near(claim, &words)
-                        || patterns.iter().any(|p| p.is_match(in_sentence)),
-                )
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                let patterns: Vec<&regex::Regex> = patterns.iter().collect();
+                truth(if builtin == Builtin::Near {
+                    self.near_words(claim, &words, &patterns)
+                } else {
+                    self.follows_words(claim, &words, &patterns)
+                })
             }
             Builtin::Scope => {
                 let Some(q) = quantity else {
@@ -753,6 +814,39 @@ impl<'a> RuleRun<'a, '_> {
 
     /// `words` stand shortly before the claim (for `after("as well as")`) or after it, in its
     /// sentence.
+    /// `near`: one of the words, or a match of a pattern, in the claim's sentence.
+    fn near_words(&self, claim: &Claim, words: &[&str], patterns: &[&regex::Regex]) -> bool {
+        let sentence = super::predicates::sentence_of(claim);
+        let in_sentence = self
+            .doc
+            .text
+            .get(sentence.start..sentence.end)
+            .unwrap_or_default();
+        self.doc.near(claim, words) || patterns.iter().any(|p| p.is_match(in_sentence))
+    }
+
+    /// `follows`: the claim comes right after one of the words or a match of a pattern, with
+    /// only spaces, commas or brackets between.
+    fn follows_words(&self, claim: &Claim, words: &[&str], patterns: &[&regex::Regex]) -> bool {
+        let sentence = super::predicates::sentence_of(claim);
+        let range = sentence.start..claim.span().start;
+        let raw = self.doc.text.get(range.clone()).unwrap_or_default();
+        let before = raw.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '('));
+        // The lower-case view has the same length: the same cut applies.
+        let lowered = self
+            .doc
+            .lower
+            .get(range)
+            .and_then(|l| l.get(..before.len()))
+            .unwrap_or_default();
+        words
+            .iter()
+            .any(|w| super::predicates::ends_with_words(lowered, &w.to_ascii_lowercase()))
+            || patterns
+                .iter()
+                .any(|p| p.find_iter(before).any(|m| m.end() == before.len()))
+    }
+
     fn words_around(&self, claim: &Claim, words: &str, after: bool) -> bool {
         let sentence = super::predicates::sentence_of(claim);
         let span = claim.span();
@@ -761,9 +855,10 @@ impl<'a> RuleRun<'a, '_> {
         } else {
             (span.end, sentence.end)
         };
-        self.doc.text.get(from..to).is_some_and(|t| {
-            super::predicates::contains_word(&t.to_lowercase(), &words.to_lowercase())
-        })
+        self.doc
+            .lower
+            .get(from..to)
+            .is_some_and(|t| super::predicates::contains_word(t, &words.to_ascii_lowercase()))
     }
 
     /// The numbers of a set, a list of numbers or an `all` binding of quantities.

@@ -10,6 +10,9 @@ use super::measure::Measure;
 pub struct DocumentView<'a> {
     /// The original text; claim offsets point into it.
     pub text: &'a str,
+    /// The text with ASCII letters in lower case: the same length, so offsets agree. Words of
+    /// rules are matched against it instead of lowering a sentence at each test.
+    pub lower: String,
     pub claims: &'a [Claim],
     /// Byte spans of paragraphs, in order.
     pub paragraphs: Vec<Span>,
@@ -59,6 +62,7 @@ impl<'a> DocumentView<'a> {
         let opening = opening(prose, &paragraphs, claims);
         DocumentView {
             text,
+            lower: text.to_ascii_lowercase(),
             claims,
             paragraphs,
             opening,
@@ -216,15 +220,14 @@ impl<'a> DocumentView<'a> {
     }
 
     /// Does one of `words` stand within the sentence of `claim` (any case, whole words)?
-    pub fn near(&self, claim: &Claim, words: &[String]) -> bool {
+    pub fn near(&self, claim: &Claim, words: &[&str]) -> bool {
         let sentence = sentence_of(claim);
-        let Some(text) = self.text.get(sentence.start..sentence.end) else {
+        let Some(lowered) = self.lower.get(sentence.start..sentence.end) else {
             return false;
         };
-        let lowered = text.to_lowercase();
         words
             .iter()
-            .any(|w| contains_word(&lowered, &w.to_lowercase()))
+            .any(|w| contains_word(lowered, &w.to_ascii_lowercase()))
     }
 }
 
@@ -340,12 +343,20 @@ pub fn same_measure(a: &Quantity, b: &Quantity) -> bool {
         (None, None) => a.predicate.is_some() && a.predicate == b.predicate,
         _ => false,
     };
-    let mut sa = a.scope.clone();
-    let mut sb = b.scope.clone();
-    sa.sort();
-    sb.sort();
+    // The same places in any order; most figures have none or one, compared without a copy.
+    let same_scope = match (a.scope.as_slice(), b.scope.as_slice()) {
+        ([], []) => true,
+        ([x], [y]) => x == y,
+        (x, y) if x.len() == y.len() => {
+            let (mut x, mut y) = (x.to_vec(), y.to_vec());
+            x.sort();
+            y.sort();
+            x == y
+        }
+        _ => false,
+    };
     what && a.unit.commensurable(&b.unit)
-        && sa == sb
+        && same_scope
         && a.part_of == b.part_of
         && a.approx != crate::claims::Approx::Vague
         && b.approx != crate::claims::Approx::Vague

@@ -179,9 +179,73 @@ pub struct Binding {
     pub subject: Option<Subject>,
     /// May refer to this binding and the ones before it.
     pub filter: Option<Typed>,
+    /// The filter split at its top-level `and`s, each part marked when it names an earlier
+    /// binding: the evaluator decides the other parts once per document.
+    pub conditions: Vec<Condition>,
     /// A claim, or a set of claims for `all`.
     pub ty: Type,
     pub span: Span,
+}
+
+/// One part of a binding's filter.
+#[derive(Clone, Debug)]
+pub struct Condition {
+    pub expr: Typed,
+    /// Names a binding other than its own.
+    pub joined: bool,
+}
+
+/// The parts of binding `own`'s filter: `a and b` holds only when both hold, so they can be
+/// decided apart.
+pub fn conditions(filter: Option<&Typed>, own: usize) -> Vec<Condition> {
+    let mut parts = Vec::new();
+    if let Some(f) = filter {
+        conjuncts(f, &mut parts);
+    }
+    parts
+        .into_iter()
+        .map(|e| Condition {
+            joined: names_other_binding(e, own),
+            expr: e.clone(),
+        })
+        .collect()
+}
+
+/// The conditions of a chain of `and`s. The depth is bounded by the parser's nesting limit.
+fn conjuncts<'a>(e: &'a Typed, out: &mut Vec<&'a Typed>) {
+    match &e.node {
+        Checked::And(a, b) => {
+            conjuncts(a, out);
+            conjuncts(b, out);
+        }
+        _ => out.push(e),
+    }
+}
+
+/// Does `e` name a binding other than `own`? The depth is bounded by the parser's nesting
+/// limit.
+fn names_other_binding(e: &Typed, own: usize) -> bool {
+    let any = |es: &[&Typed]| es.iter().any(|x| names_other_binding(x, own));
+    match &e.node {
+        Checked::Binding(id) => id.0 != own,
+        Checked::Number { .. }
+        | Checked::Date(_)
+        | Checked::Text(_)
+        | Checked::Regex { .. }
+        | Checked::DocumentDate
+        | Checked::Concept(_) => false,
+        Checked::Set(items) | Checked::Call { args: items, .. } => {
+            items.iter().any(|x| names_other_binding(x, own))
+        }
+        Checked::Value(x) | Checked::Not(x) | Checked::Neg(x) => names_other_binding(x, own),
+        Checked::Field { object, .. } => names_other_binding(object, own),
+        Checked::Kb { at, .. } => at.as_deref().is_some_and(|x| names_other_binding(x, own)),
+        Checked::And(a, b) | Checked::Or(a, b) => any(&[a, b]),
+        Checked::Compare { lhs, rhs, .. } | Checked::Arith { lhs, rhs, .. } => any(&[lhs, rhs]),
+        Checked::In { element, set, .. } => any(&[element, set]),
+        Checked::Within { inner, outer } => any(&[inner, outer]),
+        Checked::Range { from, until } => any(&[from, until]),
+    }
 }
 
 /// What selected claims must be about: for quantities the subject lemma, for lists the class
@@ -237,6 +301,8 @@ pub enum Checked {
     Regex {
         pattern: String,
         ignore_case: bool,
+        /// The pattern, compiled.
+        regex: regex::Regex,
     },
     Set(Vec<Typed>),
     /// The claim bound to a binding (the set of claims, for `all`).

@@ -57,9 +57,28 @@ impl Env<'_> {
                 ignore_case,
             } => {
                 self.check_regex(pattern, *ignore_case, span, d)?;
+                // Compiled once here, not at each evaluation; a pattern the syntax check
+                // accepts but that is too big to compile is the same error.
+                let regex = match regex::RegexBuilder::new(pattern)
+                    .case_insensitive(*ignore_case)
+                    .build()
+                {
+                    Ok(regex) => regex,
+                    Err(e) => {
+                        d.push(
+                            self.file,
+                            Problem::BadRegex {
+                                message: e.to_string(),
+                                span: source_span(span),
+                            },
+                        );
+                        return None;
+                    }
+                };
                 let node = Checked::Regex {
                     pattern: pattern.clone(),
                     ignore_case: *ignore_case,
+                    regex,
                 };
                 (node, Type::Regex)
             }

@@ -192,6 +192,7 @@ fn bind(
         kind: s.kind,
         subject: None,
         filter: None,
+        conditions: Vec::new(),
         // In its own `where`, even an `all` binding names the one claim being bound.
         ty: binding_type(false, claim_type(s.kind)),
         span: l.name.span,
@@ -211,6 +212,7 @@ fn bind(
     let claim = narrowed(claim_type(s.kind), filter.as_ref());
     Some(Binding {
         subject: subject?,
+        conditions: crate::rules::checked::conditions(filter.as_ref(), index),
         filter,
         ty: binding_type(s.all, claim),
         ..bindings[index].clone()
