@@ -636,6 +636,42 @@ impl<'a> RuleRun<'a, '_> {
         {
             return Val::Num(Measure::exact(n as f64, "count"));
         }
+        // Predicates on bound claims, decided on the claims' indices without evaluating them.
+        let bound = |a: &Typed| match &a.node {
+            Checked::Binding(id) => match self.env.get(id.0) {
+                Some(Val::Claim(i)) => Some(*i),
+                _ => None,
+            },
+            _ => None,
+        };
+        match (builtin, args) {
+            (Builtin::Restates, [a, b]) => {
+                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
+                    return truth(self.doc.restates(a, b));
+                }
+            }
+            (Builtin::Converts, [a, b]) => {
+                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
+                    return truth(self.doc.converts(a, b));
+                }
+            }
+            (Builtin::Before | Builtin::After, [other]) => {
+                if let (Some(c), Some(other)) = (claim, bound(other)) {
+                    let other = &self.doc.claims[other];
+                    return truth(if builtin == Builtin::After {
+                        before(other, c)
+                    } else {
+                        before(c, other)
+                    });
+                }
+            }
+            (Builtin::SameSentence, [other]) => {
+                if let (Some(c), Some(o)) = (claim, bound(other)) {
+                    return truth(same_sentence(c, &self.doc.claims[o]) && current != o);
+                }
+            }
+            _ => {}
+        }
         // The filters most rules use read literal arguments: decided without evaluating them.
         match (builtin, claim) {
             (Builtin::Exact, Some(Claim::Quantity(q))) => return truth(q.approx == Approx::Exact),

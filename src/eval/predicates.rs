@@ -116,6 +116,10 @@ impl<'a> DocumentView<'a> {
         else {
             return false;
         };
+        // Cheap tests first: a restatement stands in the few bytes after the figure.
+        if y.start < x.end || y.start - x.end > 2 * BRACKET_MAX_BYTES {
+            return false;
+        }
         let other_unit = x.unit.dimension == y.unit.dimension
             && (x.unit.symbol != y.unit.symbol || x.unit.currency != y.unit.currency)
             && !matches!(x.unit.dimension.as_str(), "count" | "percent");
