@@ -127,8 +127,9 @@ enum InputKind {
 
 #[derive(clap::Args)]
 struct TestArgs {
-    /// Rule files whose tests to run; the standard library when none is given.
-    #[arg(value_name = "FILE")]
+    /// Rule files, or folders of `.rules` files, whose tests to run; the standard library when
+    /// none is given.
+    #[arg(value_name = "PATH")]
     files: Vec<PathBuf>,
 }
 
@@ -468,7 +469,7 @@ fn check_exit_code(unreadable: bool, findings: bool, exit_zero: bool) -> ExitCod
 }
 
 fn run_test(args: TestArgs) -> ExitCode {
-    let rule_set = match load_rules(&args.files) {
+    let rule_set = match rules::paths::rule_files(&args.files).and_then(|f| load_rules(&f)) {
         Ok(rule_set) => rule_set,
         Err(errors) => {
             print_rule_errors(errors);

@@ -142,6 +142,10 @@ fn a_failing_rule_test_exits_1_and_shows_what_was_found() {
         stdout.contains("FAIL  wrong expectation") && stdout.contains("found:    no finding"),
         "{stdout}"
     );
+    // A folder stands for the rule files in it.
+    let folder = run(&["test", &dir.path().display().to_string()]);
+    assert_eq!(folder.status.code(), Some(1));
+    assert_eq!(String::from_utf8(folder.stdout).unwrap(), stdout);
 }
 
 #[test]
