@@ -22,8 +22,7 @@ impl Default for KeyFilter {
     }
 }
 
-fn slot(key: &str) -> usize {
-    let b = key.as_bytes();
+fn slot(b: &[u8]) -> usize {
     let first = usize::from(b.first().copied().unwrap_or(0));
     let second = usize::from(b.get(1).copied().unwrap_or(0));
     ((first << 8 | second) ^ (b.len().min(31) << 11)) & 0xffff
@@ -31,11 +30,17 @@ fn slot(key: &str) -> usize {
 
 impl KeyFilter {
     pub fn insert(&mut self, key: &str) {
-        let s = slot(key);
+        let s = slot(key.as_bytes());
         self.bits[s >> 6] |= 1 << (s & 63);
     }
 
+    #[inline]
     pub fn may_contain(&self, key: &str) -> bool {
+        self.may_contain_bytes(key.as_bytes())
+    }
+
+    #[inline]
+    pub fn may_contain_bytes(&self, key: &[u8]) -> bool {
         let s = slot(key);
         self.bits[s >> 6] & (1 << (s & 63)) != 0
     }

@@ -41,8 +41,7 @@ struct FlagMap {
     long: FxHashMap<String, u8>,
 }
 
-fn pack(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
+fn pack(bytes: &[u8]) -> Option<u128> {
     // A byte loop, not a copy: words are short, and a variable-length copy is a call.
     (bytes.len() <= 16).then(|| bytes.iter().fold(0u128, |key, &b| key << 8 | u128::from(b)))
 }
@@ -50,19 +49,24 @@ fn pack(word: &str) -> Option<u128> {
 impl FlagMap {
     fn add(&mut self, word: &str, flag: u8) {
         self.filter.insert(word);
-        match pack(word) {
+        match pack(word.as_bytes()) {
             Some(key) => *self.short.entry(key).or_default() |= flag,
             None => *self.long.entry(word.to_string()).or_default() |= flag,
         }
     }
 
-    fn get(&self, word: &str) -> u8 {
-        if !self.filter.may_contain(word) {
+    #[inline]
+    fn get(&self, word: &[u8]) -> u8 {
+        if !self.filter.may_contain_bytes(word) {
             return 0;
         }
         match pack(word) {
             Some(key) => self.short.get(&key).copied().unwrap_or(0),
-            None => self.long.get(word).copied().unwrap_or(0),
+            None => std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| self.long.get(w))
+                .copied()
+                .unwrap_or(0),
         }
     }
 }
@@ -171,22 +175,43 @@ impl Lexicon {
         self.exact_flags = exact_flags;
     }
 
-    /// The [`flags`] of a token, from its text and its lower-case form.
-    pub fn flags(&self, exact: &str, lowered: &str) -> u8 {
+    /// The [`flags`] of a token, from its text and its lower-case form. Run on every token:
+    /// it reads bytes, and decodes a character only for a word that starts with a non-ASCII
+    /// letter.
+    pub fn flags(&self, exact: &[u8], lowered: &[u8]) -> u8 {
         let mut f = self.lower_flags.get(lowered);
-        if super::words::is_capitalized(exact) {
+        let Some(&first) = exact.first() else {
+            return f;
+        };
+        if first.is_ascii_lowercase() {
+            return f;
+        }
+        let capital = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            std::str::from_utf8(exact).is_ok_and(super::words::is_capitalized)
+        };
+        if capital {
             f |= flags::CAPITAL;
         }
-        if !exact.is_empty() && !exact.as_bytes()[0].is_ascii_lowercase() {
-            f |= self.exact_flags.get(exact);
-            // "Malta's" begins what "Malta" begins.
-            let stem = super::words::strip_possessive(exact);
-            if stem.len() < exact.len() {
-                f |= self.exact_flags.get(stem);
-            }
+        f |= self.exact_flags.get(exact);
+        // "Malta's" begins what "Malta" begins.
+        let stem = strip_possessive_bytes(exact);
+        if stem.len() < exact.len() {
+            f |= self.exact_flags.get(stem);
         }
         f
     }
+}
+
+/// [`super::words::strip_possessive`] on bytes.
+fn strip_possessive_bytes(word: &[u8]) -> &[u8] {
+    for suffix in ["'s", "’s", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix.as_bytes()) {
+            return stem;
+        }
+    }
+    word
 }
 
 fn word_set(words: impl IntoIterator<Item = String>) -> FxHashSet<String> {

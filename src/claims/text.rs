@@ -15,7 +15,10 @@ pub fn token_flags(src: &str, lower: &str, tokens: &[Token], lex: &Lexicon) -> V
         .iter()
         .map(|t| match t.kind {
             TokenKind::Number => 0,
-            _ => lex.flags(&src[t.start..t.end], &lower[t.start..t.end]),
+            _ => lex.flags(
+                src.as_bytes().get(t.start..t.end).unwrap_or_default(),
+                lower.as_bytes().get(t.start..t.end).unwrap_or_default(),
+            ),
         })
         .collect()
 }
@@ -62,6 +65,7 @@ pub struct Text<'a> {
 
 impl<'a> Text<'a> {
     /// Does token `i` carry this lexicon flag?
+    #[inline]
     pub fn has(&self, i: usize, flag: u8) -> bool {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
     }
@@ -74,21 +78,25 @@ impl<'a> Text<'a> {
         self.tokens.is_empty()
     }
 
+    #[inline]
     pub fn str(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.text(self.src))
     }
 
     /// The token in lower case (ASCII letters only: "Élysée" keeps its "É").
+    #[inline]
     pub fn lower(&self, i: usize) -> &'a str {
         self.tokens
             .get(i)
             .map_or("", |t| &self.lower[t.start..t.end])
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind)
     }
 
+    #[inline]
     pub fn gap(&self, i: usize) -> Gap {
         self.tokens.get(i).map_or(Gap::Paragraph, |t| t.gap)
     }
@@ -101,19 +109,39 @@ impl<'a> Text<'a> {
         self.kind(i) == Some(TokenKind::Number)
     }
 
-    /// The token is this word, in any case.
+    /// The bytes of the token in lower case, without the checks that slicing a `str` makes:
+    /// comparisons with lexicon words run for every token.
+    fn lower_bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.lower.as_bytes().get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
+    /// The token is this word, in any case. `word` is written in lower case.
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.str(i).eq_ignore_ascii_case(word)
+        debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()), "{word}");
+        self.lower_bytes(i) == word.as_bytes()
     }
 
-    /// The token is one of these words, in any case.
+    /// The token is one of these words, in any case. `words` are written in lower case.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let s = self.str(i);
-        words.iter().any(|w| s.eq_ignore_ascii_case(w))
+        let s = self.lower_bytes(i);
+        words.iter().any(|w| {
+            debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+            w.as_bytes() == s
+        })
     }
 
+    #[inline]
     pub fn is_symbol(&self, i: usize, symbols: &[&str]) -> bool {
-        self.kind(i) == Some(TokenKind::Symbol) && symbols.contains(&self.str(i))
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let s = self.src.as_bytes().get(t.start..t.end).unwrap_or_default();
+        t.kind == TokenKind::Symbol && symbols.iter().any(|w| w.as_bytes() == s)
     }
 
     /// Token `i` is glued to the one before it ("kg" in "1kg").

@@ -30,7 +30,10 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A plural noun's singular, or `None` when the word does not look plural.
