@@ -4,7 +4,7 @@
 //! directed graph (petgraph); a cycle in it is an error that names every file on the cycle.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use petgraph::algo::tarjan_scc;
@@ -15,6 +15,7 @@ use super::check::Diags;
 use super::checked::FileId;
 use super::errors::{Problem, source_span};
 use super::syntax;
+use crate::source::lexically_clean;
 
 /// One parsed file.
 pub(crate) struct Parsed {
@@ -43,11 +44,11 @@ pub(crate) fn read_all(roots: Vec<Root>, diags: &mut Diags) -> Vec<Parsed> {
     // (path, text if given, importer and span of its import)
     let mut queue: Vec<Pending> = roots
         .into_iter()
-        .map(|r| (clean(&r.path), r.text, None))
+        .map(|r| (lexically_clean(&r.path), r.text, None))
         .collect();
     queue.reverse();
     while let Some((path, given, importer)) = queue.pop() {
-        let key = std::path::absolute(&path).map_or_else(|_| path.clone(), |p| clean(&p));
+        let key = std::path::absolute(&path).map_or_else(|_| path.clone(), |p| lexically_clean(&p));
         if let Some(id) = by_path.get(&key) {
             if let Some((from, span)) = importer {
                 files[from.0].imports.push((*id, span));
@@ -86,9 +87,11 @@ pub(crate) fn read_all(roots: Vec<Root>, diags: &mut Diags) -> Vec<Parsed> {
             .items
             .iter()
             .filter_map(|item| match item {
-                Item::Import(i) => {
-                    Some((clean(&dir.join(&i.path.value)), None, Some((id, i.span))))
-                }
+                Item::Import(i) => Some((
+                    lexically_clean(&dir.join(&i.path.value)),
+                    None,
+                    Some((id, i.span)),
+                )),
                 _ => None,
             })
             .collect();
@@ -103,21 +106,6 @@ pub(crate) fn read_all(roots: Vec<Root>, diags: &mut Diags) -> Vec<Parsed> {
         });
     }
     files
-}
-
-/// `a/./b/../c` is `a/c`, without asking the file system.
-fn clean(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir if out.file_name().is_some() => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Reports every import cycle, once, at the import that starts it, with a note at each

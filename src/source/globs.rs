@@ -191,7 +191,7 @@ pub(crate) fn absolute_resolved(path: &Path) -> PathBuf {
 }
 
 /// `a/./b/../c` is `a/c`, without asking the file system.
-fn lexically_clean(path: &Path) -> PathBuf {
+pub(crate) fn lexically_clean(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

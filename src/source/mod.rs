@@ -23,6 +23,7 @@ mod tests;
 
 pub use detect::{detect_format, format_from_extension, sniff_format};
 pub use error::{RecordError, SourceError};
+pub(crate) use globs::lexically_clean;
 pub use globs::{GlobError, GlobList, Globs};
 pub use load::{DEFAULT_MAX_FILE_SIZE, LoadOptions, load, parse_document};
 pub use records::{
