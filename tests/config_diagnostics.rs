@@ -3,30 +3,17 @@
 //! label or help shows up in review. A file that reads without error is applied to the
 //! standard rules, and must fail there.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use miette::Diagnostic;
+
 use factlint::config::{Config, ConfigErrors};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 fn broken_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("fixtures/config/broken")
-        .expect("the fixtures folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn render(diagnostic: &dyn Diagnostic) -> String {
-    let mut out = String::new();
-    GraphicalReportHandler::new_themed(GraphicalTheme::none())
-        .with_width(80)
-        .with_links(false)
-        .render_report(&mut out, diagnostic)
-        .expect("rendering to a string");
-    out
+    common::fixture_files("config/broken", "toml")
 }
 
 fn errors_of(path: &Path) -> ConfigErrors {
@@ -48,7 +35,7 @@ fn each_broken_configuration_gets_its_diagnostics() {
         let mut rendered = String::new();
         for e in errors_of(&path).iter() {
             codes.extend(e.code().map(|c| c.to_string()));
-            rendered.push_str(&render(e));
+            rendered.push_str(&common::render(e));
             rendered.push('\n');
         }
         let name = path

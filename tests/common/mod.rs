@@ -119,3 +119,27 @@ pub fn lo_hi(q: &Value) -> (f64, f64) {
         bound(&q["value"]["hi"], f64::INFINITY),
     )
 }
+
+/// The files of `fixtures/<dir>` with this extension, sorted, by paths relative to the
+/// repository (the working directory of tests), as diagnostics show them.
+pub fn fixture_files(dir: &str, extension: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new("fixtures").join(dir))
+        .expect("the fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A diagnostic as miette renders it for a person, minus colours and links, 80 columns wide:
+/// what snapshot tests compare.
+pub fn render(diagnostic: &dyn miette::Diagnostic) -> String {
+    let mut out = String::new();
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::none())
+        .with_width(80)
+        .with_links(false)
+        .render_report(&mut out, diagnostic)
+        .expect("rendering to a string");
+    out
+}
