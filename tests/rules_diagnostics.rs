@@ -5,9 +5,9 @@
 mod common;
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use miette::Diagnostic;
-use std::path::PathBuf;
 
 fn broken_files() -> Vec<PathBuf> {
     common::fixture_files("rules/broken", "rules")
