@@ -83,16 +83,7 @@ fn outcomes_come_in_walk_order() {
     let dir = tempfile::tempdir().unwrap();
     let paths = archive(dir.path());
     let out = check(&["--format", "jsonl", "--jobs", "2"], &paths);
-    let listed: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["path"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let listed = paths_listed(&out);
     // Within each folder, sorted by name; folders in the order given.
     let ours: Vec<_> = listed
         .iter()
