@@ -11,18 +11,6 @@ use std::process::Output;
 use common::*;
 use serde_json::Value;
 
-const CONTRADICTION: &str =
-    "Europol said 1,027 individuals were arrested. 1,100 of the arrests involved fraud.";
-const CLEAN: &str = "Police seized 1.3 tonnes of cannabis in 12 raids.";
-
-fn s(path: &Path) -> String {
-    path.display().to_string()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 /// The inputs of an archive: the real corpus when present, our fixtures, and a folder of
 /// small articles with contradictions and faults.
 fn archive(dir: &Path) -> Vec<String> {

@@ -33,10 +33,6 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .expect("the factlint binary runs")
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 /// The rules and severities of every finding of a JSON report, by file name.
 fn findings(out: &Output) -> Vec<(String, String, String)> {
     let report: Value = serde_json::from_slice(&out.stdout)

@@ -13,19 +13,6 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::Value;
 
-/// A contradiction the standard rules report at error level.
-const CONTRADICTION: &str =
-    "Europol said 1,027 individuals were arrested. 1,100 of the arrests involved fraud.";
-const CLEAN: &str = "Police seized 1.3 tonnes of cannabis in 12 raids.";
-
-fn s(path: &Path) -> String {
-    path.display().to_string()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 fn jsonl(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .expect("output is UTF-8")

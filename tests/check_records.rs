@@ -12,9 +12,6 @@ use common::*;
 use factlint::report::reporter::ReportFormat;
 use serde_json::Value;
 
-const CONTRADICTION: &str =
-    "Europol said 1,027 individuals were arrested. 1,100 of the arrests involved fraud.";
-
 /// Record 1: a contradiction (id "a-1"); 2: not JSON; 3: blank, skipped; 4: clean, id 1.50;
 /// 5: longer than the size limit of the runs below.
 fn batch(dir: &Path) -> String {

@@ -5,7 +5,6 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 use std::process::Output;
 
 use common::*;
@@ -14,14 +13,6 @@ use serde_json::Value;
 const WHOLE: &str = "Europol said 1,027 individuals were arrested.";
 const PART: &str = "1,100 of the arrests involved forged papers.";
 const SHARE: &str = "Turnout reached 120% of the voters.";
-
-fn s(path: &Path) -> String {
-    path.display().to_string()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout)

@@ -143,3 +143,18 @@ pub fn render(diagnostic: &dyn miette::Diagnostic) -> String {
         .expect("rendering to a string");
     out
 }
+
+/// A contradiction the standard rules report at error level (`part-exceeds-whole`).
+pub const CONTRADICTION: &str =
+    "Europol said 1,027 individuals were arrested. 1,100 of the arrests involved fraud.";
+/// An article the standard rules have nothing to say about.
+pub const CLEAN: &str = "Police seized 1.3 tonnes of cannabis in 12 raids.";
+
+/// A path as an argument.
+pub fn s(path: &Path) -> String {
+    path.display().to_string()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
