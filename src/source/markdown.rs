@@ -14,7 +14,9 @@ use super::mask::{Break, Mask};
 use super::meta::front_matter_date;
 use crate::calendar::PartialDate;
 
-fn options() -> Options {
+/// The Markdown extensions factlint reads, here and wherever else a document's Markdown is
+/// parsed again (suppression comments), so that both see the same structure.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

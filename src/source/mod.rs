@@ -26,6 +26,7 @@ pub use error::{RecordError, SourceError};
 pub(crate) use globs::lexically_clean;
 pub use globs::{GlobError, GlobList, Globs};
 pub use load::{DEFAULT_MAX_FILE_SIZE, LoadOptions, load, parse_document};
+pub(crate) use markdown::options as markdown_options;
 pub use records::{
     Record, RecordLine, RecordLines, RecordOrigin, read_record, record_lines, record_path,
 };

@@ -8,10 +8,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Parser};
 use regex::Regex;
 
-use crate::source::Format;
+use crate::source::{Format, markdown_options};
 
 /// Which line a directive silences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,16 +146,6 @@ fn comment_ranges(text: &str, format: Format) -> Vec<Range<usize>> {
         .into_iter()
         .map(|r| r.start + shift..r.end + shift)
         .collect()
-}
-
-/// As the source stage reads Markdown, so that front matter is not taken for HTML.
-fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 }
 
 #[cfg(test)]
