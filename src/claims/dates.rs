@@ -141,7 +141,8 @@ fn simple_date(text: &Text, i: usize) -> Option<DateMatch> {
 }
 
 fn month_at(text: &Text, i: usize) -> Option<u8> {
-    if !is_capitalized(text.str(i)) {
+    // Months are date starters: the token's flags say no for almost every token.
+    if !text.has(i, flags::DATE) || !is_capitalized(text.str(i)) {
         return None;
     }
     let month = *text.lex.dates.months.get(text.lower(i))?;
@@ -190,7 +191,10 @@ fn year_at(text: &Text, i: usize) -> Option<i32> {
 fn simple_at(text: &Text, i: usize) -> Option<(usize, DateParts)> {
     let mut start = i;
     // "Monday, 15 September": the weekday is part of the date.
-    if text.lex.dates.weekdays.contains_key(text.lower(i)) && is_capitalized(text.str(i)) {
+    if text.has(i, flags::DATE)
+        && text.lex.dates.weekdays.contains_key(text.lower(i))
+        && is_capitalized(text.str(i))
+    {
         start = if text.is_symbol(i + 1, &[","]) {
             i + 2
         } else {
@@ -464,6 +468,10 @@ fn decade_at(text: &Text, i: usize) -> Option<DateMatch> {
 
 /// "three years ago", "10 days ago".
 fn ago_at(text: &Text, i: usize) -> Option<DateMatch> {
+    // Tried on every figure: the rare "ago" first.
+    if !text.is(i + 2, "ago") {
+        return None;
+    }
     let amount = if text.is_number(i) {
         parse_digits(text.str(i)).map(|(v, _)| v)?
     } else {
@@ -476,7 +484,7 @@ fn ago_at(text: &Text, i: usize) -> Option<DateMatch> {
         "year" | "years" => CalendarUnit::Year,
         _ => return None,
     };
-    (text.is(i + 2, "ago") && amount.fract() == 0.0 && amount < 10_000.0).then_some(DateMatch {
+    (amount.fract() == 0.0 && amount < 10_000.0).then_some(DateMatch {
         first: i,
         end: i + 3,
         kind: DateKind::Ago(amount as i32, unit),
