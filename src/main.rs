@@ -58,8 +58,11 @@ struct CheckArgs {
     paths: Vec<String>,
     /// The configuration file [default: the nearest factlint.toml from the working directory
     /// upward].
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
     config: Option<PathBuf>,
+    /// Read no configuration file: the standard rules and the flags' defaults.
+    #[arg(long)]
+    no_config: bool,
     /// A rule file to load instead of the standard library (and the configuration's rule
     /// files); give it more than once for several files.
     #[arg(long = "rules", value_name = "FILE")]
@@ -113,8 +116,11 @@ struct CheckArgs {
     date: Option<PartialDate>,
     /// Also report requirements that cannot be told, at info level [default: the
     /// configuration's strict, else off].
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_strict")]
     strict: bool,
+    /// Report only definite failures, even when the configuration sets `strict`.
+    #[arg(long, overrides_with = "strict")]
+    no_strict: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -253,10 +259,14 @@ struct CheckSetup {
 }
 
 fn check_setup(args: &CheckArgs) -> Result<CheckSetup, ExitCode> {
-    let config = Config::resolve(args.config.as_deref(), Path::new(".")).map_err(|errors| {
-        print_config_errors(errors);
-        ExitCode::from(EXIT_RULE_ERROR)
-    })?;
+    let config = if args.no_config {
+        None
+    } else {
+        Config::resolve(args.config.as_deref(), Path::new(".")).map_err(|errors| {
+            print_config_errors(errors);
+            ExitCode::from(EXIT_RULE_ERROR)
+        })?
+    };
     let rule_files = match &config {
         Some(config) => config.rule_files(&args.rules),
         None => default_rule_files(&args.rules),
@@ -287,7 +297,8 @@ fn check_setup(args: &CheckArgs) -> Result<CheckSetup, ExitCode> {
     };
     let options = CheckOptions {
         date: args.date,
-        strict: args.strict || config.as_ref().and_then(|c| c.strict) == Some(true),
+        strict: args.strict
+            || !args.no_strict && config.as_ref().and_then(|c| c.strict) == Some(true),
         load: LoadOptions {
             max_file_size: args.max_file_size,
             ..LoadOptions::default()

@@ -222,6 +222,52 @@ fn the_file_sets_defaults_and_the_command_line_wins() {
 }
 
 #[test]
+fn strict_and_the_file_itself_can_be_turned_off_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // With no date, the EU's size cannot be told: an info finding, but only when strict.
+    write(
+        &root.join("a.txt"),
+        "The ministers of all 27 EU member states met in Brussels.\n",
+    );
+    write(&root.join("factlint.toml"), "strict = true\n");
+    let strict = owned(&[("a.txt", "kb-membership", "info")]);
+
+    let out = run_in(root, &["check", "--format", "json", "a.txt"]);
+    assert_eq!(findings(&out), strict, "{}", stderr(&out));
+    let out = run_in(root, &["check", "--format", "json", "--no-strict", "a.txt"]);
+    assert!(findings(&out).is_empty(), "{}", stderr(&out));
+    // The last of --strict and --no-strict wins.
+    let out = run_in(
+        root,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--no-strict",
+            "--strict",
+            "a.txt",
+        ],
+    );
+    assert_eq!(findings(&out), strict);
+    let out = run_in(root, &["check", "--format", "json", "--no-config", "a.txt"]);
+    assert!(findings(&out).is_empty(), "{}", stderr(&out));
+
+    // --no-config does not read even a broken file.
+    write(&root.join("factlint.toml"), "strict = \"yes\"\n");
+    let out = run_in(root, &["check", "--format", "json", "a.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run_in(root, &["check", "--format", "json", "--no-config", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Naming a file and refusing all files is a usage error.
+    let out = run_in(
+        root,
+        &["check", "--config", "x.toml", "--no-config", "a.txt"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn rule_files_extend_the_standard_library_from_the_file_and_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
