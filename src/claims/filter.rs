@@ -1,8 +1,9 @@
 //! A bit filter in front of hash lookups: most words of a text are in no lexicon, and the
-//! filter says so from their first two bytes and their length, without hashing.
+//! filter says so from their first two bytes, their last byte and their length, without
+//! hashing them.
 
-/// Remembers (first byte, second byte, length) of every key. A word whose triple was never
-/// inserted is certainly absent; one whose triple was may be present.
+/// Remembers (first byte, second byte, last byte, length) of every key, as one bit of 65,536. A
+/// word whose bit is not set is certainly absent; one whose bit is set may be present.
 #[derive(Clone)]
 pub struct KeyFilter {
     bits: Box<[u64; 1024]>,
@@ -23,9 +24,13 @@ impl Default for KeyFilter {
 }
 
 fn slot(b: &[u8]) -> usize {
-    let first = usize::from(b.first().copied().unwrap_or(0));
-    let second = usize::from(b.get(1).copied().unwrap_or(0));
-    ((first << 8 | second) ^ (b.len().min(31) << 11)) & 0xffff
+    let first = u32::from(b.first().copied().unwrap_or(0));
+    let second = u32::from(b.get(1).copied().unwrap_or(0));
+    let last = u32::from(b.last().copied().unwrap_or(0));
+    let len = b.len().min(255) as u32;
+    // The four bytes mixed by one multiplication; the high half is the best mixed.
+    let key = first | second << 8 | last << 16 | len << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 impl KeyFilter {

@@ -33,25 +33,33 @@ pub struct Lexicon {
 }
 
 /// Words to flags, keyed by the word's bytes packed in an integer: no string hashing or
-/// comparing in the per-token hot path. Words longer than 16 bytes take a slower map.
+/// comparing in the per-token hot path. Most words fit in 8 bytes, and a `u64` hashes in one
+/// multiplication; words of 9 to 16 bytes take a `u128`, longer ones a string map.
 #[derive(Debug, Default)]
 struct FlagMap {
     filter: KeyFilter,
-    short: FxHashMap<u128, u8>,
+    short: FxHashMap<u64, u8>,
+    middle: FxHashMap<u128, u8>,
     long: FxHashMap<String, u8>,
 }
 
-fn pack(bytes: &[u8]) -> Option<u128> {
-    // A byte loop, not a copy: words are short, and a variable-length copy is a call.
-    (bytes.len() <= 16).then(|| bytes.iter().fold(0u128, |key, &b| key << 8 | u128::from(b)))
+// Byte loops, not copies: words are short, and a variable-length copy is a call.
+fn pack8(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |key, &b| key << 8 | u64::from(b))
+}
+
+fn pack16(bytes: &[u8]) -> u128 {
+    bytes.iter().fold(0, |key, &b| key << 8 | u128::from(b))
 }
 
 impl FlagMap {
     fn add(&mut self, word: &str, flag: u8) {
         self.filter.insert(word);
-        match pack(word.as_bytes()) {
-            Some(key) => *self.short.entry(key).or_default() |= flag,
-            None => *self.long.entry(word.to_string()).or_default() |= flag,
+        let bytes = word.as_bytes();
+        match bytes.len() {
+            0..=8 => *self.short.entry(pack8(bytes)).or_default() |= flag,
+            9..=16 => *self.middle.entry(pack16(bytes)).or_default() |= flag,
+            _ => *self.long.entry(word.to_string()).or_default() |= flag,
         }
     }
 
@@ -60,14 +68,14 @@ impl FlagMap {
         if !self.filter.may_contain_bytes(word) {
             return 0;
         }
-        match pack(word) {
-            Some(key) => self.short.get(&key).copied().unwrap_or(0),
-            None => std::str::from_utf8(word)
+        let found = match word.len() {
+            0..=8 => self.short.get(&pack8(word)),
+            9..=16 => self.middle.get(&pack16(word)),
+            _ => std::str::from_utf8(word)
                 .ok()
-                .and_then(|w| self.long.get(w))
-                .copied()
-                .unwrap_or(0),
-        }
+                .and_then(|w| self.long.get(w)),
+        };
+        found.copied().unwrap_or(0)
     }
 }
 
