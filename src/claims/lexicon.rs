@@ -87,6 +87,8 @@ pub mod flags {
     pub const NUMBER: u8 = 1;
     /// A date: a month, a weekday, "last", "between".
     pub const DATE: u8 = 2;
+    /// A figure in digits (set from the token's kind, not from a lexicon).
+    pub const DIGITS: u8 = 4;
     /// A place, organisation or demonym of the gazetteer (exact case).
     pub const PLACE: u8 = 8;
     /// A currency sign, symbol or code (exact case).

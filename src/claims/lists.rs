@@ -67,6 +67,12 @@ pub fn lists(
     let mut found = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        // A list starts at a capitalised word, or at the "the" just before one.
+        let capital = text.next_with(flags::CAPITAL, i, range.end);
+        if capital >= range.end {
+            break;
+        }
+        i = i.max(capital.saturating_sub(1));
         // Most capitalised words start no list: a list item is followed by "," "and" or "or".
         if !could_start_list(text, i, range.end) {
             i += 1;

@@ -34,7 +34,7 @@ use crate::calendar::PartialDate;
 use crate::source::Document;
 use context::{Roles, is_locative, roles};
 use dates::{DateMatch, date_at};
-use lexicon::Lexicon;
+use lexicon::{Lexicon, flags};
 use places::{Mention, mentions};
 use quantity::{Found, Measured, may_start_quantity, quantity_at};
 use text::Text;
@@ -127,6 +127,11 @@ fn find_dates(
         let sentence = sentence_span(text, range);
         let mut i = range.start;
         while i < range.end {
+            // Dates start with a figure, a date word, or a number word ("three years ago").
+            i = text.next_with(flags::DIGITS | flags::DATE | flags::NUMBER, i, range.end);
+            if i >= range.end {
+                break;
+            }
             match date_at(text, i).filter(|m| m.end <= range.end) {
                 Some(m) => {
                     taken[m.first..m.end].iter_mut().for_each(|t| *t = true);
@@ -144,6 +149,15 @@ fn find_quantities(text: &Text, range: Range<usize>, taken: &mut [bool]) -> Vec<
     let mut found = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        // What a quantity may start with carries one of these flags.
+        i = text.next_with(
+            flags::DIGITS | flags::NUMBER | flags::CURRENCY,
+            i,
+            range.end,
+        );
+        if i >= range.end {
+            break;
+        }
         if taken[i] || !may_start_quantity(text, i) {
             i += 1;
             continue;

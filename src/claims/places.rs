@@ -63,6 +63,12 @@ pub fn mentions(text: &Text, range: Range<usize>) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        // A mention starts at a flagged name, or at the "the" just before one.
+        let name = text.next_with(flags::PLACE, i, range.end);
+        if name >= range.end {
+            break;
+        }
+        i = i.max(name.saturating_sub(1));
         match mention_at(text, i).filter(|m| m.end <= range.end) {
             Some(m) => {
                 i = m.end;

@@ -14,7 +14,7 @@ pub fn token_flags(src: &str, lower: &str, tokens: &[Token], lex: &Lexicon) -> V
     tokens
         .iter()
         .map(|t| match t.kind {
-            TokenKind::Number => 0,
+            TokenKind::Number => super::lexicon::flags::DIGITS,
             _ => lex.flags(
                 src.as_bytes().get(t.start..t.end).unwrap_or_default(),
                 lower.as_bytes().get(t.start..t.end).unwrap_or_default(),
@@ -68,6 +68,18 @@ impl<'a> Text<'a> {
     #[inline]
     pub fn has(&self, i: usize, flag: u8) -> bool {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+
+    /// The first token from `from` (inclusive) to `to` (exclusive) that carries any of the
+    /// `flags`, else `to`: how the extraction steps skip the many tokens that cannot start
+    /// what they look for, in a tight loop over one byte a token.
+    #[inline]
+    pub fn next_with(&self, flags: u8, from: usize, to: usize) -> usize {
+        let to = to.min(self.flags.len());
+        self.flags
+            .get(from..to)
+            .and_then(|f| f.iter().position(|f| f & flags != 0))
+            .map_or(to.max(from), |k| from + k)
     }
 
     pub fn len(&self) -> usize {
