@@ -63,11 +63,18 @@ impl FlagMap {
         }
     }
 
-    #[inline]
+    /// The filter's answer inline, since it is the answer for most tokens; the map's in a call.
+    #[inline(always)]
     fn get(&self, word: &[u8]) -> u8 {
-        if !self.filter.may_contain_bytes(word) {
-            return 0;
+        if self.filter.may_contain_bytes(word) {
+            self.get_from_maps(word)
+        } else {
+            0
         }
+    }
+
+    #[inline(never)]
+    fn get_from_maps(&self, word: &[u8]) -> u8 {
         let found = match word.len() {
             0..=8 => self.short.get(&pack8(word)),
             9..=16 => self.middle.get(&pack16(word)),
