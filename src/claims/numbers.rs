@@ -135,7 +135,8 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
         return figure;
     }
     let next = figure.end;
-    if text.gap(next) > Gap::Space {
+    // Scales are words ("million", "bn", "k"); most figures are followed by anything else.
+    if text.gap(next) > Gap::Space || !text.is_word(next) {
         return figure;
     }
     let word = text.lower(next);
