@@ -9,10 +9,6 @@
 
 mod corpus;
 
-// The allocator of the `factlint` binary, so that the figures are the product's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::time::Instant;
 
 use factlint::eval::engine::{EvalOptions, evaluate};

@@ -7,10 +7,6 @@
 
 mod corpus;
 
-// The allocator of the `factlint` binary, so that the figures are the product's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::time::Instant;
 
 use factlint::source::parse_document;

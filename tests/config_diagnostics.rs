@@ -8,8 +8,6 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use miette::Diagnostic;
-
 use factlint::config::{Config, ConfigErrors};
 
 fn broken_files() -> Vec<PathBuf> {
@@ -32,18 +30,8 @@ fn errors_of(path: &Path) -> ConfigErrors {
 fn each_broken_configuration_gets_its_diagnostics() {
     let mut codes = BTreeSet::new();
     for path in broken_files() {
-        let mut rendered = String::new();
-        for e in errors_of(&path).iter() {
-            codes.extend(e.code().map(|c| c.to_string()));
-            rendered.push_str(&common::render(e));
-            rendered.push('\n');
-        }
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("?")
-            .to_string();
-        insta::assert_snapshot!(name, rendered);
+        let rendered = common::render_each(errors_of(&path).iter(), &mut codes);
+        insta::assert_snapshot!(common::stem(&path), rendered);
     }
     // Every kind of error but an unreadable file, which has no text to show.
     assert_eq!(codes.len(), 9, "{codes:?}");

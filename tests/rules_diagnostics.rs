@@ -7,8 +7,6 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use miette::Diagnostic;
-
 fn broken_files() -> Vec<PathBuf> {
     common::fixture_files("rules/broken", "rules")
 }
@@ -21,18 +19,8 @@ fn each_broken_file_gets_its_diagnostics() {
             Ok(_) => panic!("{} loaded without errors", path.display()),
             Err(errors) => errors,
         };
-        let mut rendered = String::new();
-        for e in errors.iter() {
-            codes.extend(e.code().map(|c| c.to_string()));
-            rendered.push_str(&common::render(e));
-            rendered.push('\n');
-        }
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("?")
-            .to_string();
-        insta::assert_snapshot!(name, rendered);
+        let rendered = common::render_each(errors.iter(), &mut codes);
+        insta::assert_snapshot!(common::stem(&path), rendered);
     }
     assert!(
         codes.len() >= 15,

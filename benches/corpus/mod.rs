@@ -4,6 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+// The allocator of the `factlint` binary, in every benchmark that uses this module, so that
+// the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub fn rounds() -> usize {
     std::env::var("FACTLINT_BENCH_ROUNDS")
         .ok()

@@ -54,3 +54,23 @@ pub struct Finding {
     pub help: Option<String>,
     pub origin: Option<RuleOrigin>,
 }
+
+#[cfg(test)]
+impl Finding {
+    /// An error of `rule` with one label on the bytes `start..end`, for tests of what happens
+    /// to findings after evaluation.
+    pub(crate) fn fired(rule: &str, start: usize, end: usize) -> Finding {
+        Finding {
+            rule: rule.into(),
+            severity: Severity::Error,
+            message: format!("{rule} fired"),
+            labels: vec![Label {
+                start,
+                end,
+                label: "here".into(),
+            }],
+            help: None,
+            origin: None,
+        }
+    }
+}

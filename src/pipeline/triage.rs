@@ -156,7 +156,6 @@ pub fn baseline_path(outcome: &CheckOutcome) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::finding::{Label, Severity};
     use crate::source::{Format, RecordOrigin, parse_document};
     use serde_json::value::RawValue;
 
@@ -165,18 +164,7 @@ mod tests {
                         Turnout was 120%. factlint: ignore list-cuont\n";
 
     fn finding(rule: &str, start: usize) -> Finding {
-        Finding {
-            rule: rule.into(),
-            severity: Severity::Error,
-            message: format!("{rule} fired"),
-            labels: vec![Label {
-                start,
-                end: start + 5,
-                label: "here".into(),
-            }],
-            help: None,
-            origin: None,
-        }
+        Finding::fired(rule, start, start + 5)
     }
 
     fn document(text: &str) -> Document {

@@ -11,18 +11,7 @@ fn at(text: &str, rule: &str, words: &str) -> Finding {
     let start = text
         .find(words)
         .unwrap_or_else(|| panic!("{words:?} in the text"));
-    Finding {
-        rule: rule.into(),
-        severity: Severity::Error,
-        message: format!("{rule} fired"),
-        labels: vec![Label {
-            start,
-            end: start + words.len(),
-            label: "here".into(),
-        }],
-        help: None,
-        origin: None,
-    }
+    Finding::fired(rule, start, start + words.len())
 }
 
 fn kept(findings: &[Finding]) -> Vec<(&str, usize)> {

@@ -158,3 +158,25 @@ pub fn s(path: &Path) -> String {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// Each diagnostic [`render`]ed, one after another; the codes seen are added to `codes`.
+pub fn render_each<'a, D: miette::Diagnostic + 'a>(
+    diagnostics: impl IntoIterator<Item = &'a D>,
+    codes: &mut std::collections::BTreeSet<String>,
+) -> String {
+    let mut rendered = String::new();
+    for d in diagnostics {
+        codes.extend(d.code().map(|c| c.to_string()));
+        rendered.push_str(&render(d));
+        rendered.push('\n');
+    }
+    rendered
+}
+
+/// A fixture's name for its snapshot: its file stem.
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("?")
+        .to_string()
+}
