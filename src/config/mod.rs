@@ -63,7 +63,8 @@ pub struct Config {
     pub dir: PathBuf,
     /// `format`: the output format when `--format` is not given.
     pub format: Option<OutputFormat>,
-    /// `strict`: also report what cannot be told, when `--strict` is not given.
+    /// `strict`: also report what cannot be told, when neither `--strict` nor `--no-strict` is
+    /// given.
     pub strict: Option<bool>,
     /// `max-warnings`: the most warnings allowed before the run fails.
     pub max_warnings: Option<u64>,
