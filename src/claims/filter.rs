@@ -1,6 +1,10 @@
-//! A bit filter in front of hash lookups: most words of a text are in no lexicon, and the
-//! filter says so from their first two bytes, their last byte and their length, without
-//! hashing them.
+//! Word-keyed lookups for the per-token hot path.
+//!
+//! Most words of a text are in no lexicon: a bit filter says so from their first two bytes,
+//! their last byte and their length, without hashing them. The words that pass it are looked
+//! up with their bytes packed in an integer, so that no string is hashed or compared.
+
+use rustc_hash::FxHashMap;
 
 /// Remembers (first byte, second byte, last byte, length) of every key, as one bit of 65,536. A
 /// word whose bit is not set is certainly absent; one whose bit is set may be present.
@@ -51,16 +55,118 @@ impl KeyFilter {
     }
 }
 
-/// A set of lower-case words behind a [`KeyFilter`].
+/// A map from words (byte strings) to values, behind a [`KeyFilter`]. Words of up to 7 bytes,
+/// most of them, are keyed by a `u64` (the bytes and the length) that hashes in one
+/// multiplication; words of 8 to 15 bytes by a `u128`; longer ones by their bytes.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    filter: KeyFilter,
+    short: FxHashMap<u64, V>,
+    middle: FxHashMap<u128, V>,
+    long: FxHashMap<Box<[u8]>, V>,
+    /// The words, in insertion order, for listing them.
+    words: Vec<String>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        Self {
+            filter: KeyFilter::default(),
+            short: FxHashMap::default(),
+            middle: FxHashMap::default(),
+            long: FxHashMap::default(),
+            words: Vec::new(),
+        }
+    }
+}
+
+const SHORT: usize = 7;
+const MIDDLE: usize = 15;
+
+// Byte loops, not copies: words are short, and a variable-length copy is a call. The length
+// in the top byte keeps "a" apart from "\0a".
+fn pack_short(bytes: &[u8]) -> u64 {
+    let packed = bytes.iter().fold(0, |key, &b| key << 8 | u64::from(b));
+    packed | (bytes.len() as u64) << 56
+}
+
+fn pack_middle(bytes: &[u8]) -> u128 {
+    let packed = bytes.iter().fold(0, |key, &b| key << 8 | u128::from(b));
+    packed | (bytes.len() as u128) << 120
+}
+
+impl<V> WordMap<V> {
+    /// The value of `word`, made with `V::default()` when the word is new.
+    pub fn entry(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        let bytes = word.as_bytes();
+        if self.get_unfiltered(bytes).is_none() {
+            self.filter.insert(word);
+            self.words.push(word.to_string());
+        }
+        match bytes.len() {
+            n if n <= SHORT => self.short.entry(pack_short(bytes)).or_default(),
+            n if n <= MIDDLE => self.middle.entry(pack_middle(bytes)).or_default(),
+            _ => self.long.entry(bytes.into()).or_default(),
+        }
+    }
+
+    pub fn insert(&mut self, word: &str, value: V)
+    where
+        V: Default,
+    {
+        *self.entry(word) = value;
+    }
+
+    /// The filter's answer inline, since it is the answer for most words; the map's in a call.
+    #[inline(always)]
+    pub fn get(&self, word: &[u8]) -> Option<&V> {
+        if self.filter.may_contain_bytes(word) {
+            self.get_unfiltered(word)
+        } else {
+            None
+        }
+    }
+
+    #[inline(never)]
+    fn get_unfiltered(&self, word: &[u8]) -> Option<&V> {
+        match word.len() {
+            n if n <= SHORT => self.short.get(&pack_short(word)),
+            n if n <= MIDDLE => self.middle.get(&pack_middle(word)),
+            _ => self.long.get(word),
+        }
+    }
+
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word.as_bytes()).is_some()
+    }
+
+    /// The words, in the order they were first inserted.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// A set of lower-case words: a [`WordMap`] without values.
 #[derive(Debug, Default, Clone)]
 pub struct WordSet {
-    filter: KeyFilter,
-    words: rustc_hash::FxHashSet<String>,
+    words: WordMap<()>,
 }
 
 impl WordSet {
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.filter.may_contain(word) && self.words.contains(word)
+        self.words.get(word.as_bytes()).is_some()
     }
 
     pub fn len(&self) -> usize {
@@ -68,7 +174,7 @@ impl WordSet {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(String::as_str)
+        self.words.words()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -80,8 +186,7 @@ impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
         let mut set = WordSet::default();
         for word in iter {
-            set.filter.insert(&word);
-            set.words.insert(word);
+            set.words.insert(&word, ());
         }
         set
     }
@@ -108,5 +213,37 @@ mod tests {
         }
         assert!(!set.contains("then"));
         assert!(!set.contains("zebra"));
+    }
+
+    #[test]
+    fn words_of_every_length_keep_their_values() {
+        let mut map = WordMap::default();
+        let words = [
+            "",
+            "a",
+            "sevenby",
+            "eightbyt",
+            "fifteen_bytes_x",
+            "sixteen_bytes_xx",
+        ];
+        for (k, w) in words.iter().enumerate() {
+            map.insert(w, k);
+        }
+        *map.entry("a") += 10;
+        for (k, w) in words.iter().enumerate() {
+            let expected = if *w == "a" { k + 10 } else { k };
+            assert_eq!(map.get(w.as_bytes()), Some(&expected), "{w}");
+        }
+        // Packed keys do not confuse a word with its zero-padded or shifted neighbours.
+        for absent in [
+            &b"\0a"[..],
+            b"\0\0\0\0\0\0\0a",
+            b"eightby",
+            b"fifteen_bytes_",
+        ] {
+            assert_eq!(map.get_unfiltered(absent), None);
+        }
+        assert_eq!(map.words().collect::<Vec<_>>(), words);
+        assert_eq!(map.len(), words.len());
     }
 }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use super::filter::{KeyFilter, WordSet};
+use super::filter::{WordMap, WordSet};
 use super::model::{Approx, Unit};
 use super::phrases::PhraseTable;
 use super::words::lower;
@@ -28,62 +28,8 @@ pub struct Lexicon {
     /// Words whose full stop does not end a sentence: "Mr.", "Jan.".
     pub abbreviations: FxHashSet<String>,
     /// What each word may begin, from all the tables above: see [`flags`].
-    lower_flags: FlagMap,
-    exact_flags: FlagMap,
-}
-
-/// Words to flags, keyed by the word's bytes packed in an integer: no string hashing or
-/// comparing in the per-token hot path. Most words fit in 8 bytes, and a `u64` hashes in one
-/// multiplication; words of 9 to 16 bytes take a `u128`, longer ones a string map.
-#[derive(Debug, Default)]
-struct FlagMap {
-    filter: KeyFilter,
-    short: FxHashMap<u64, u8>,
-    middle: FxHashMap<u128, u8>,
-    long: FxHashMap<String, u8>,
-}
-
-// Byte loops, not copies: words are short, and a variable-length copy is a call.
-fn pack8(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0, |key, &b| key << 8 | u64::from(b))
-}
-
-fn pack16(bytes: &[u8]) -> u128 {
-    bytes.iter().fold(0, |key, &b| key << 8 | u128::from(b))
-}
-
-impl FlagMap {
-    fn add(&mut self, word: &str, flag: u8) {
-        self.filter.insert(word);
-        let bytes = word.as_bytes();
-        match bytes.len() {
-            0..=8 => *self.short.entry(pack8(bytes)).or_default() |= flag,
-            9..=16 => *self.middle.entry(pack16(bytes)).or_default() |= flag,
-            _ => *self.long.entry(word.to_string()).or_default() |= flag,
-        }
-    }
-
-    /// The filter's answer inline, since it is the answer for most tokens; the map's in a call.
-    #[inline(always)]
-    fn get(&self, word: &[u8]) -> u8 {
-        if self.filter.may_contain_bytes(word) {
-            self.get_from_maps(word)
-        } else {
-            0
-        }
-    }
-
-    #[inline(never)]
-    fn get_from_maps(&self, word: &[u8]) -> u8 {
-        let found = match word.len() {
-            0..=8 => self.short.get(&pack8(word)),
-            9..=16 => self.middle.get(&pack16(word)),
-            _ => std::str::from_utf8(word)
-                .ok()
-                .and_then(|w| self.long.get(w)),
-        };
-        found.copied().unwrap_or(0)
-    }
+    lower_flags: WordMap<u8>,
+    exact_flags: WordMap<u8>,
 }
 
 /// Bits that say, for one token, which lexicons it may begin an entry of. Computed once per
@@ -151,8 +97,8 @@ impl Lexicon {
 
     pub fn load() -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon {
-            lower_flags: FlagMap::default(),
-            exact_flags: FlagMap::default(),
+            lower_flags: WordMap::default(),
+            exact_flags: WordMap::default(),
             numbers: Numbers::from(parse::<NumbersFile>(NUMBERS)?),
             approximations: approximations(parse(APPROXIMATIONS)?, APPROXIMATIONS.0)?,
             units: Units::from(parse::<UnitsFile>(UNITS)?),
@@ -169,34 +115,36 @@ impl Lexicon {
     }
 
     fn index_flags(&mut self) {
-        let mut lower_flags = FlagMap::default();
+        let mut lower_flags = WordMap::default();
         for w in self.numbers.starters.iter() {
-            lower_flags.add(w, flags::NUMBER);
+            *lower_flags.entry(w) |= flags::NUMBER;
         }
         for w in self.dates.starters.iter() {
-            lower_flags.add(w, flags::DATE);
+            *lower_flags.entry(w) |= flags::DATE;
         }
-        let mut exact_flags = FlagMap::default();
+        let mut exact_flags = WordMap::default();
         for w in self
             .places
             .by_name
             .first_words()
             .chain(self.places.by_demonym.first_words())
         {
-            exact_flags.add(w, flags::PLACE);
+            *exact_flags.entry(w) |= flags::PLACE;
         }
         for w in self.currencies.symbols.first_words() {
-            exact_flags.add(w, flags::CURRENCY);
+            *exact_flags.entry(w) |= flags::CURRENCY;
         }
         self.lower_flags = lower_flags;
         self.exact_flags = exact_flags;
     }
 
-    /// The [`flags`] of a token, from its text and its lower-case form. Run on every token:
-    /// it reads bytes, and decodes a character only for a word that starts with a non-ASCII
-    /// letter.
-    pub fn flags(&self, exact: &[u8], lowered: &[u8]) -> u8 {
-        let mut f = self.lower_flags.get(lowered);
+    /// The [`flags`] of the token `start..end` of `text`, whose lower-case form is at the same
+    /// offsets in `lower`. Run on every token: it reads bytes, and decodes a character only
+    /// for a word that starts with a non-ASCII letter.
+    pub fn flags_at(&self, text: &[u8], lower: &[u8], start: usize, end: usize) -> u8 {
+        let lowered = lower.get(start..end).unwrap_or_default();
+        let mut f = self.lower_flags.get(lowered).copied().unwrap_or(0);
+        let exact = text.get(start..end).unwrap_or_default();
         let Some(&first) = exact.first() else {
             return f;
         };
@@ -211,11 +159,11 @@ impl Lexicon {
         if capital {
             f |= flags::CAPITAL;
         }
-        f |= self.exact_flags.get(exact);
+        f |= self.exact_flags.get(exact).copied().unwrap_or(0);
         // "Malta's" begins what "Malta" begins.
         let stem = strip_possessive_bytes(exact);
         if stem.len() < exact.len() {
-            f |= self.exact_flags.get(stem);
+            f |= self.exact_flags.get(stem).copied().unwrap_or(0);
         }
         f
     }

@@ -3,9 +3,7 @@
 //! Phrases come from the data files as plain text and are tokenized with the same tokenizer as
 //! documents, so "km/h" in a lexicon matches "km/h" in an article.
 
-use rustc_hash::FxHashMap;
-
-use super::filter::KeyFilter;
+use super::filter::WordMap;
 use super::text::Text;
 use super::tokens::{Gap, tokenize};
 use super::words::lower;
@@ -14,8 +12,7 @@ use super::words::lower;
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     case_sensitive: bool,
-    by_first: FxHashMap<String, Vec<Entry<T>>>,
-    first_words: KeyFilter,
+    by_first: WordMap<Vec<Entry<T>>>,
 }
 
 #[derive(Debug)]
@@ -35,8 +32,7 @@ impl<T> PhraseTable<T> {
     pub fn new(case_sensitive: bool) -> Self {
         Self {
             case_sensitive,
-            by_first: FxHashMap::default(),
-            first_words: KeyFilter::default(),
+            by_first: WordMap::default(),
         }
     }
 
@@ -55,9 +51,8 @@ impl<T> PhraseTable<T> {
             return;
         };
         let first = self.key(first.text(phrase));
-        self.first_words.insert(&first);
         let rest: Vec<String> = rest.iter().map(|t| self.key(t.text(phrase))).collect();
-        let entries = self.by_first.entry(first).or_default();
+        let entries = self.by_first.entry(&first);
         entries.retain(|e| e.rest != rest);
         entries.push(Entry { rest, value });
         // Longest first, so that the first match found is the longest.
@@ -79,7 +74,7 @@ impl<T> PhraseTable<T> {
 
     /// The first words of every phrase, as the table keys them.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
+        self.by_first.words()
     }
 
     /// Does some phrase start with this word (as the table keys it)?
@@ -91,12 +86,9 @@ impl<T> PhraseTable<T> {
         self.by_first.is_empty()
     }
 
+    #[inline]
     fn entries(&self, key: &str) -> Option<&Vec<Entry<T>>> {
-        if self.first_words.may_contain(key) {
-            self.by_first.get(key)
-        } else {
-            None
-        }
+        self.by_first.get(key.as_bytes())
     }
 
     /// The token's text as this table keys it: exact, or lower case.
