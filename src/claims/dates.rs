@@ -10,7 +10,6 @@ use super::lexicon::{CalendarUnit, RelativeEntry, flags};
 use super::numbers::parse_digits;
 use super::text::Text;
 use super::tokens::{Gap, TokenKind};
-use super::words::is_capitalized;
 
 /// The parts of a date the text states.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -142,7 +141,7 @@ fn simple_date(text: &Text, i: usize) -> Option<DateMatch> {
 
 fn month_at(text: &Text, i: usize) -> Option<u8> {
     // Months are date starters: the token's flags say no for almost every token.
-    if !text.has(i, flags::DATE) || !is_capitalized(text.str(i)) {
+    if !text.has(i, flags::DATE) || !text.capitalized(i) {
         return None;
     }
     let month = *text.lex.dates.months.get(text.lower(i))?;
@@ -193,7 +192,7 @@ fn simple_at(text: &Text, i: usize) -> Option<(usize, DateParts)> {
     // "Monday, 15 September": the weekday is part of the date.
     if text.has(i, flags::DATE)
         && text.lex.dates.weekdays.contains_key(text.lower(i))
-        && is_capitalized(text.str(i))
+        && text.capitalized(i)
     {
         start = if text.is_symbol(i + 1, &[","]) {
             i + 2

@@ -24,7 +24,7 @@ struct Item {
 
 /// A list item at `i`: a gazetteer place, or a run of capitalised words.
 fn item_at(text: &Text, i: usize, names: &[Mention]) -> Option<Item> {
-    if !is_capitalized(text.str(i)) && !text.is(i, "the") {
+    if !text.capitalized(i) && !text.is(i, "the") {
         return None;
     }
     if let Ok(k) = names.binary_search_by_key(&i, |m| m.first) {
@@ -42,7 +42,7 @@ fn item_at(text: &Text, i: usize, names: &[Mention]) -> Option<Item> {
     let mut end = i;
     while end - i < MAX_NAME_WORDS
         && text.is_word(end)
-        && is_capitalized(text.str(end))
+        && text.capitalized(end)
         && (end == i || text.gap(end) <= Gap::Space)
         && !text.lex.words.is_function_word(text.lower(end))
     {
@@ -72,10 +72,14 @@ pub fn lists(
         if capital >= range.end {
             break;
         }
-        i = i.max(capital.saturating_sub(1));
+        i = if capital > i && text.is(capital - 1, "the") {
+            capital - 1
+        } else {
+            capital
+        };
         // Most capitalised words start no list: a list item is followed by "," "and" or "or".
-        if !could_start_list(text, i, range.end) {
-            i += 1;
+        if let Err(next) = could_start_list(text, i, range.end) {
+            i = next.max(i + 1);
             continue;
         }
         match list_at(text, i, range.end, names) {
@@ -93,8 +97,9 @@ pub fn lists(
 }
 
 /// A cheap test before [`list_at`]: token `i` begins a run of capitalised words (after an
-/// optional "the") that a comma, "and" or "or" follows.
-fn could_start_list(text: &Text, i: usize, limit: usize) -> bool {
+/// optional "the") that a comma, "and" or "or" follows. If not, no token of the run begins
+/// one either, and the error is the token after the run.
+fn could_start_list(text: &Text, i: usize, limit: usize) -> Result<(), usize> {
     let capital = |j: usize| text.has(j, flags::CAPITAL);
     let mut j = if !capital(i) && capital(i + 1) && text.lower(i) == "the" {
         i + 1
@@ -102,24 +107,31 @@ fn could_start_list(text: &Text, i: usize, limit: usize) -> bool {
         i
     };
     if !capital(j) {
-        return false;
+        return Err(j + 1);
     }
+    // The run's end depends on no token before it: a run entered later ends here too.
     while j < limit && (capital(j) || text.is_any(j, &["of", "and", "the"]) && capital(j + 1)) {
         if text.is_any(j, &["and"]) {
-            return true;
+            return Ok(());
         }
         j += 1;
     }
-    text.is_symbol(j, &[","]) || text.is_any(j, &["and", "or"])
+    if text.is_symbol(j, &[","]) || text.is_any(j, &["and", "or"]) {
+        Ok(())
+    } else {
+        Err(j)
+    }
 }
 
 /// The list starting at `i`, or the token to look at next.
 fn list_at(text: &Text, i: usize, limit: usize, names: &[Mention]) -> Result<Vec<Item>, usize> {
     let first = item_at(text, i, names).ok_or(i + 1)?;
-    let mut items = vec![first];
+    // Most capitalised words followed by a comma start no list: no allocation until a second
+    // item is found.
+    let mut rest: Vec<Item> = Vec::new();
     let mut closed = false;
     loop {
-        let after = items[items.len() - 1].end;
+        let after = rest.last().unwrap_or(&first).end;
         let (next_at, last) = if text.is_symbol(after, &[","]) {
             if text.is_any(after + 1, &["and", "or"]) {
                 (after + 2, true)
@@ -134,16 +146,16 @@ fn list_at(text: &Text, i: usize, limit: usize, names: &[Mention]) -> Result<Vec
         let Some(item) = item_at(text, next_at, names).filter(|it| it.end <= limit) else {
             break;
         };
-        items.push(item);
+        rest.push(item);
         if last {
             closed = true;
             break;
         }
     }
-    let gazetteer = items.iter().all(|it| it.place.is_some());
+    let gazetteer = first.place.is_some() && rest.iter().all(|it| it.place.is_some());
     let enough = if gazetteer { 2 } else { MIN_NAME_ITEMS };
-    if closed && items.len() >= enough {
-        Ok(items)
+    if closed && 1 + rest.len() >= enough {
+        Ok(std::iter::once(first).chain(rest).collect())
     } else {
         Err(first.end)
     }

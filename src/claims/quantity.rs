@@ -290,7 +290,7 @@ fn age_at(text: &Text, figure: &Figure, at: usize) -> Option<(usize, Unit)> {
     let apposition = figure.first >= 2
         && text.is_number(figure.first)
         && text.is_symbol(figure.first - 1, &[","])
-        && is_capitalized(text.str(figure.first - 2))
+        && text.capitalized(figure.first - 2)
         && text.is_symbol(at, &[","])
         && figure.nominal.fract() == 0.0
         && (1.0..=120.0).contains(&figure.nominal);
@@ -386,7 +386,7 @@ fn not_a_measure(text: &Text, figure: &Figure) -> Option<usize> {
     if text.is_symbol(prev, &["("])
         && text.is_symbol(figure.end, &[")"])
         && prev > 0
-        && is_capitalized(text.str(prev - 1))
+        && text.capitalized(prev - 1)
     {
         return Some(skip_to);
     }
@@ -404,7 +404,7 @@ fn names_something(text: &Text, figure: &Figure) -> bool {
         && !text.is_symbol(first - 1, &[".", "\"", "“", ":"]);
     if text.is_word(first)
         && mid_sentence
-        && is_capitalized(text.str(first))
+        && text.capitalized(first)
         && text.has(figure.end, flags::CAPITAL)
     {
         return true;
@@ -433,7 +433,7 @@ fn names_something(text: &Text, figure: &Figure) -> bool {
     }
     let word = text.lower(prev);
     text.lex.identifiers.heads.contains(word)
-        || (is_capitalized(text.str(prev)) && !is_ordinary_word_before_figure(text, prev))
+        || (text.capitalized(prev) && !is_ordinary_word_before_figure(text, prev))
 }
 
 /// Past the second figure of a pair glued by a dash ("3-1" after "Olympiakos 3").
@@ -506,7 +506,7 @@ fn is_score(text: &Text, first: usize, end: usize) -> bool {
     // "Italy 17-28 Ireland", "Clyde 0-5 Celtic": a result between two names.
     let name = |j: usize| {
         text.is_word(j)
-            && is_capitalized(text.str(j))
+            && text.capitalized(j)
             && !text.lex.words.is_function_word(text.lower(j))
             && !text.lex.dates.months.contains_key(text.lower(j))
     };

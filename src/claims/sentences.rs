@@ -29,6 +29,7 @@ pub fn split(text: &Text, abbreviations: &rustc_hash::FxHashSet<String>) -> Vec<
             // Only a symbol can end a sentence mid-line: test the rest only after one.
             Gap::Space => {
                 text.kind(i - 1) == Some(TokenKind::Symbol)
+                    && may_close(text, i - 1)
                     && ends_with_terminal(text, start, i, abbreviations)
                     && starts_sentence(text, i)
             }
@@ -47,6 +48,15 @@ pub fn split(text: &Text, abbreviations: &rustc_hash::FxHashSet<String>) -> Vec<
         sentences.push(start..text.len());
     }
     sentences
+}
+
+/// Token `i` starts with a byte that a closer or a terminal starts with: a cheap test that
+/// rules out the commas, dashes and other symbols before any string is compared.
+fn may_close(text: &Text, i: usize) -> bool {
+    matches!(
+        text.src.as_bytes().get(text.start(i)),
+        Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xC2 | 0xE2)
+    )
 }
 
 /// Tokens `start..i` end with terminal punctuation that is not an abbreviation's full stop.
@@ -97,4 +107,25 @@ fn line_ends_sentence(text: &Text, i: usize, line_start_byte: usize) -> bool {
         && text.is_word(prev)
         && starts_sentence(text, i);
     heading || ["-", "*", "•", "–"].contains(&text.str(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::lexicon::Lexicon;
+    use crate::claims::text::Prepared;
+
+    #[test]
+    fn every_closer_and_terminal_may_close() {
+        let lex = Lexicon::embedded();
+        for symbol in CLOSERS.iter().chain(TERMINALS) {
+            let src = format!("a{symbol}");
+            let prepared = Prepared::new(&src, lex);
+            assert!(may_close(&prepared.text(&src, lex), 1), "{symbol}");
+        }
+        let src = "a, b - c;";
+        let prepared = Prepared::new(src, lex);
+        let text = prepared.text(src, lex);
+        assert!((0..text.len()).all(|i| !may_close(&text, i)));
+    }
 }

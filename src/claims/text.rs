@@ -68,6 +68,12 @@ impl<'a> Text<'a> {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
     }
 
+    /// Token `i` starts with a capital letter: [`super::words::is_capitalized`], from the flags.
+    #[inline]
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.has(i, super::lexicon::flags::CAPITAL)
+    }
+
     /// The first token from `from` (inclusive) to `to` (exclusive) that carries any of the
     /// `flags`, else `to`: how the extraction steps skip the many tokens that cannot start
     /// what they look for, in a tight loop over one byte a token.
