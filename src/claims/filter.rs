@@ -113,16 +113,24 @@ impl<V> WordMap<V> {
         }
     }
 
-    pub fn insert(&mut self, word: &str, value: V)
-    where
-        V: Default,
-    {
-        *self.entry(word) = value;
+    /// Sets the value of `word`, replacing any earlier one.
+    pub fn insert(&mut self, word: &str, value: V) {
+        let bytes = word.as_bytes();
+        let earlier = match bytes.len() {
+            n if n <= SHORT => self.short.insert(pack_short(bytes), value),
+            n if n <= MIDDLE => self.middle.insert(pack_middle(bytes), value),
+            _ => self.long.insert(bytes.into(), value),
+        };
+        if earlier.is_none() {
+            self.filter.insert(word);
+            self.words.push(word.to_string());
+        }
     }
 
     /// The filter's answer inline, since it is the answer for most words; the map's in a call.
     #[inline(always)]
-    pub fn get(&self, word: &[u8]) -> Option<&V> {
+    pub fn get<W: AsRef<[u8]> + ?Sized>(&self, word: &W) -> Option<&V> {
+        let word = word.as_ref();
         if self.filter.may_contain_bytes(word) {
             self.get_unfiltered(word)
         } else {
@@ -139,13 +147,24 @@ impl<V> WordMap<V> {
         }
     }
 
-    pub fn contains_key(&self, word: &str) -> bool {
-        self.get(word.as_bytes()).is_some()
+    pub fn contains_key<W: AsRef<[u8]> + ?Sized>(&self, word: &W) -> bool {
+        self.get(word).is_some()
     }
 
     /// The words, in the order they were first inserted.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str)
+    }
+
+    /// The words and their values, in the order the words were first inserted.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.words
+            .iter()
+            .filter_map(|w| Some((w.as_str(), self.get_unfiltered(w.as_bytes())?)))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.iter().map(|(_, v)| v)
     }
 
     pub fn len(&self) -> usize {
@@ -165,8 +184,8 @@ pub struct WordSet {
 
 impl WordSet {
     #[inline]
-    pub fn contains(&self, word: &str) -> bool {
-        self.words.get(word.as_bytes()).is_some()
+    pub fn contains<W: AsRef<[u8]> + ?Sized>(&self, word: &W) -> bool {
+        self.words.get(word).is_some()
     }
 
     pub fn len(&self) -> usize {
@@ -174,7 +193,7 @@ impl WordSet {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.words.words()
+        self.words.keys()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -243,7 +262,7 @@ mod tests {
         ] {
             assert_eq!(map.get_unfiltered(absent), None);
         }
-        assert_eq!(map.words().collect::<Vec<_>>(), words);
+        assert_eq!(map.keys().collect::<Vec<_>>(), words);
         assert_eq!(map.len(), words.len());
     }
 }

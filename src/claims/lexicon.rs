@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::filter::{WordMap, WordSet};
@@ -26,7 +26,7 @@ pub struct Lexicon {
     pub places: Places,
     pub identifiers: Identifiers,
     /// Words whose full stop does not end a sentence: "Mr.", "Jan.".
-    pub abbreviations: FxHashSet<String>,
+    pub abbreviations: WordSet,
     /// What each word may begin, from all the tables above: see [`flags`].
     lower_flags: WordMap<u8>,
     exact_flags: WordMap<u8>,
@@ -179,14 +179,16 @@ fn strip_possessive_bytes(word: &[u8]) -> &[u8] {
     word
 }
 
-fn word_set(words: impl IntoIterator<Item = String>) -> FxHashSet<String> {
+fn word_set(words: impl IntoIterator<Item = String>) -> WordSet {
     words.into_iter().map(|w| lower(&w).into_owned()).collect()
 }
 
-fn word_map<V>(map: impl IntoIterator<Item = (String, V)>) -> FxHashMap<String, V> {
-    map.into_iter()
-        .map(|(k, v)| (lower(&k).into_owned(), v))
-        .collect()
+fn word_map<V>(map: impl IntoIterator<Item = (String, V)>) -> WordMap<V> {
+    let mut words = WordMap::default();
+    for (k, v) in map {
+        words.insert(&lower(&k), v);
+    }
+    words
 }
 
 // ---- numbers ------------------------------------------------------------------------------
@@ -217,14 +219,14 @@ pub struct Bounds {
 /// Number words: "ninety", "million", "bn", "third", "dozen", "hundreds".
 #[derive(Debug)]
 pub struct Numbers {
-    pub cardinals: FxHashMap<String, f64>,
-    pub scales: FxHashMap<String, f64>,
-    pub suffix_scales: FxHashMap<String, f64>,
-    pub ordinals: FxHashSet<String>,
-    pub ordinal_suffixes: FxHashSet<String>,
-    pub fractions: FxHashMap<String, f64>,
-    pub single: FxHashMap<String, f64>,
-    pub vague: FxHashMap<String, Bounds>,
+    pub cardinals: WordMap<f64>,
+    pub scales: WordMap<f64>,
+    pub suffix_scales: WordMap<f64>,
+    pub ordinals: WordSet,
+    pub ordinal_suffixes: WordSet,
+    pub fractions: WordMap<f64>,
+    pub single: WordMap<f64>,
+    pub vague: WordMap<Bounds>,
     /// Lower-case words that may begin a figure written in words: every cardinal and vague
     /// word, "a", "an", "one" and "half".
     pub starters: WordSet,
@@ -235,11 +237,11 @@ pub struct Numbers {
 impl From<NumbersFile> for Numbers {
     fn from(f: NumbersFile) -> Self {
         let cardinals = word_map(f.cardinals);
-        let vague: FxHashMap<String, Bounds> = word_map(f.vague);
+        let vague: WordMap<Bounds> = word_map(f.vague);
         let starters = cardinals
             .keys()
             .chain(vague.keys())
-            .cloned()
+            .map(String::from)
             .chain(["a", "an", "one", "half"].map(String::from))
             .collect();
         let scales = word_map(f.scales);
@@ -249,7 +251,7 @@ impl From<NumbersFile> for Numbers {
             .keys()
             .chain(fractions.keys())
             .chain(single.keys())
-            .cloned()
+            .map(String::from)
             .collect();
         Numbers {
             after_article,
@@ -468,12 +470,12 @@ struct LemmasFile {
 /// What the lemmatizer needs: irregular forms, known verbs, nominalisations, compounds.
 #[derive(Debug)]
 pub struct Lemmas {
-    pub irregular_plurals: FxHashMap<String, String>,
-    pub singular_s: FxHashSet<String>,
-    pub irregular_verbs: FxHashMap<String, String>,
-    pub verbs: FxHashSet<String>,
-    pub nominalisations: FxHashMap<String, String>,
-    pub compounds: FxHashSet<String>,
+    pub irregular_plurals: WordMap<String>,
+    pub singular_s: WordSet,
+    pub irregular_verbs: WordMap<String>,
+    pub verbs: WordSet,
+    pub nominalisations: WordMap<String>,
+    pub compounds: WordSet,
 }
 
 impl From<LemmasFile> for Lemmas {
@@ -510,18 +512,18 @@ struct FunctionWordsFile {
 /// The closed classes of English words, which end noun phrases and mark passives.
 #[derive(Debug)]
 pub struct FunctionWords {
-    pub determiners: FxHashSet<String>,
-    pub pronouns: FxHashSet<String>,
-    pub prepositions: FxHashSet<String>,
-    pub conjunctions: FxHashSet<String>,
-    pub auxiliaries: FxHashSet<String>,
-    pub adverbs: FxHashSet<String>,
-    pub relatives: FxHashSet<String>,
+    pub determiners: WordSet,
+    pub pronouns: WordSet,
+    pub prepositions: WordSet,
+    pub conjunctions: WordSet,
+    pub auxiliaries: WordSet,
+    pub adverbs: WordSet,
+    pub relatives: WordSet,
     pub list_intros: PhraseTable<String>,
     /// "-", "were", "over": join a counted noun to the list of its items.
     pub count_links: PhraseTable<()>,
     /// "other", "more": skipped inside a noun phrase.
-    pub noun_modifiers: FxHashSet<String>,
+    pub noun_modifiers: WordSet,
     /// Every closed-class word above, in one set.
     all: WordSet,
 }
@@ -605,14 +607,14 @@ pub struct RelativeEntry {
 /// Month and weekday names, relative dates ("last week"), and words that make a time of day.
 #[derive(Debug)]
 pub struct Dates {
-    pub months: FxHashMap<String, u8>,
-    pub weekdays: FxHashMap<String, u8>,
+    pub months: WordMap<u8>,
+    pub weekdays: WordMap<u8>,
     pub relative: PhraseTable<RelativeEntry>,
     pub time_words: PhraseTable<()>,
     /// "last", "next": before a noun, they make it a time ("last spring").
-    pub time_modifiers: FxHashSet<String>,
+    pub time_modifiers: WordSet,
     /// Month names written out in full ("may", "september"), as against "sept" or "jan".
-    pub full_months: FxHashSet<String>,
+    pub full_months: WordSet,
     /// Lower-case words a date may start with: months, weekdays, the first words of relative
     /// dates, "between" and "from".
     pub starters: WordSet,
@@ -647,11 +649,11 @@ fn dates(f: DatesFile, file: &'static str) -> Result<Dates, LexiconError> {
                 .iter()
                 .all(|(other, n)| n != *m || other.len() <= name.len())
         })
-        .map(|(name, _)| name.clone())
+        .map(|(name, _)| name.to_string())
         .collect();
     let starters = months
         .keys()
-        .chain(f.weekdays.keys())
+        .chain(f.weekdays.keys().map(String::as_str))
         .map(|w| lower(w).into_owned())
         .chain(relative_starters)
         .chain(["between", "from"].map(String::from))
@@ -761,8 +763,8 @@ struct IdentifiersFile {
 /// and words that make "3-1" a score rather than a range.
 #[derive(Debug)]
 pub struct Identifiers {
-    pub heads: FxHashSet<String>,
-    pub score_words: FxHashSet<String>,
+    pub heads: WordSet,
+    pub score_words: WordSet,
 }
 
 impl From<IdentifiersFile> for Identifiers {

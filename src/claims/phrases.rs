@@ -74,7 +74,7 @@ impl<T> PhraseTable<T> {
 
     /// The first words of every phrase, as the table keys them.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.words()
+        self.by_first.keys()
     }
 
     /// Does some phrase start with this word (as the table keys it)?

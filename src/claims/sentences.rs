@@ -17,7 +17,7 @@ const TERMINALS: &[&str] = &[".", "!", "?", "…"];
 const HEADING_MAX_BYTES: usize = 60;
 
 /// Token ranges of the sentences of `text`, in order, covering every token.
-pub fn split(text: &Text, abbreviations: &rustc_hash::FxHashSet<String>) -> Vec<Range<usize>> {
+pub fn split(text: &Text, abbreviations: &super::filter::WordSet) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut line_start_byte = text.start(0);
@@ -64,7 +64,7 @@ fn ends_with_terminal(
     text: &Text,
     start: usize,
     i: usize,
-    abbreviations: &rustc_hash::FxHashSet<String>,
+    abbreviations: &super::filter::WordSet,
 ) -> bool {
     let mut last = i - 1;
     while last > start && text.is_symbol(last, CLOSERS) {
