@@ -6,7 +6,7 @@ use super::places::Mention;
 use super::quantity::Measured;
 use super::text::Text;
 use super::tokens::{Gap, TokenKind};
-use super::words::{is_past_form, noun_lemma, singular, strip_possessive, verb_lemma};
+use super::words::{is_past_form, is_plural, noun_lemma, strip_possessive, verb_lemma};
 
 /// A noun phrase: its tokens and the lemma of its head.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,9 +72,7 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
         // "arrests made", "170 involved": a verb ends the phrase, unless it is an adjective
         // before a noun ("30 injured people").
         let participle = is_past_form(&lex.lemmas, word);
-        if participle
-            && !(text.is_word(j + 1) && singular(&lex.lemmas, text.lower(j + 1)).is_some())
-        {
+        if participle && !(text.is_word(j + 1) && is_plural(&lex.lemmas, text.lower(j + 1))) {
             break;
         }
         // "coca-growing regions", "two arch-rivals": a hyphenated word counts by its last part.
@@ -86,7 +84,7 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
         words.push(last);
         j = last + 1;
         // A plural noun ends the phrase: "individuals were", "countries including".
-        if singular(&lex.lemmas, text.lower(last)).is_some() {
+        if is_plural(&lex.lemmas, text.lower(last)) {
             break;
         }
     }
@@ -146,7 +144,7 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
             let determiner = np.first > m.end + 1;
             // "Ninety of the arrests" is a part of the arrests; "4,000 of its first hybrid"
             // counts something else about one hybrid.
-            let plural_whole = singular(&text.lex.lemmas, text.lower(np.end - 1)).is_some();
+            let plural_whole = is_plural(&text.lex.lemmas, text.lower(np.end - 1));
             let partitive = (determiner && plural_whole) || m.unit.dimension == "percent";
             if count_like && !m.figure.vague && partitive {
                 roles.part_of = Some(np.lemma.clone());

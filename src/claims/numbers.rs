@@ -5,7 +5,7 @@
 use super::model::Interval;
 use super::text::Text;
 use super::tokens::{Gap, TokenKind};
-use super::words::singular;
+use super::words::is_plural;
 
 /// A figure as written, before units and hedges.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,7 +162,7 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
 
 /// Token `i` begins what a count counts: a plural noun or "of".
 fn counts_things(text: &Text, i: usize) -> bool {
-    text.is_word(i) && (text.is(i, "of") || singular(&text.lex.lemmas, text.lower(i)).is_some())
+    text.is_word(i) && (text.is(i, "of") || is_plural(&text.lex.lemmas, text.lower(i)))
 }
 
 /// Figures written in words: cardinals, "a dozen", fractions, vague amounts.

@@ -110,7 +110,7 @@ pub fn quantity_at(text: &Text, i: usize) -> Option<Found> {
         if u.symbol == "m" && text.glued(end) && figure.scale.is_none() {
             return Some(Found::Skip(end + 1)); // "100m": metres or a million, left alone
         }
-        unit = u;
+        unit = u.clone();
         end += len;
     } else if text.is_symbol(end, &["-"])
         && text.glued(end)
@@ -120,7 +120,7 @@ pub fn quantity_at(text: &Text, i: usize) -> Option<Found> {
         match unit_after(text, end + 1) {
             // "a 24-hour strike", "a 10-mile walk"
             Some((u, len)) => {
-                unit = u;
+                unit = u.clone();
                 end += 1 + len;
                 adjectival = true;
             }
@@ -250,15 +250,15 @@ fn tidy(mut v: Interval) -> Interval {
 }
 
 /// A currency sign or code right before a figure: "£300", "US$ 5m", "EUR 2.5bn".
-fn currency_before_figure(text: &Text, i: usize) -> Option<(CurrencyName, usize)> {
+fn currency_before_figure(text: &Text, i: usize) -> Option<(&'static CurrencyName, usize)> {
     let m = text.lex.currencies.symbols.longest_at(text, i)?;
     let figure = i + m.len;
     (text.gap(figure) <= Gap::Space && (text.is_number(figure) || text.is_word(figure)))
-        .then(|| (m.value.clone(), m.len))
+        .then_some((m.value, m.len))
 }
 
 /// A currency name or code after a figure: "20 euros", "50p", "2.5bn EUR".
-fn currency_after(text: &Text, at: usize) -> Option<(CurrencyName, usize)> {
+fn currency_after(text: &Text, at: usize) -> Option<(&'static CurrencyName, usize)> {
     if text.gap(at) > Gap::Space {
         return None;
     }
@@ -267,11 +267,11 @@ fn currency_after(text: &Text, at: usize) -> Option<(CurrencyName, usize)> {
         .names
         .longest_at(text, at)
         .or_else(|| currencies.codes.longest_at(text, at))?;
-    Some((m.value.clone(), m.len))
+    Some((m.value, m.len))
 }
 
 /// A unit of measurement after a figure, glued or not: "1kilograms", "1.3 tonnes", "12%".
-fn unit_after(text: &Text, at: usize) -> Option<(Unit, usize)> {
+fn unit_after(text: &Text, at: usize) -> Option<(&'static Unit, usize)> {
     if text.gap(at) > Gap::Space {
         return None;
     }
@@ -281,7 +281,7 @@ fn unit_after(text: &Text, at: usize) -> Option<(Unit, usize)> {
         .longest_at(text, at)
         .or_else(|| units.by_name.longest_at(text, at))?;
     // A unit word must end where a word ends: "5 mins" but not "5 minsk".
-    Some((m.value.clone(), m.len))
+    Some((m.value, m.len))
 }
 
 /// "a 30-year-old", "30 years old", "aged 45": an age, in years or months.

@@ -39,8 +39,18 @@ pub fn is_capitalized(word: &str) -> bool {
 /// A plural noun's singular, or `None` when the word does not look plural.
 /// "countries" -> "country", "arrests" -> "arrest", "children" -> "child", "news" -> None.
 pub fn singular(lemmas: &Lemmas, lowered: &str) -> Option<String> {
+    singular_parts(lemmas, lowered).map(|(stem, tail)| [stem, tail].concat())
+}
+
+/// Does the word look like a plural noun? [`singular`] without building the singular.
+pub fn is_plural(lemmas: &Lemmas, lowered: &str) -> bool {
+    singular_parts(lemmas, lowered).is_some()
+}
+
+/// The singular as a stem and an ending to append: ("countr", "y") for "countries".
+fn singular_parts<'a>(lemmas: &'a Lemmas, lowered: &'a str) -> Option<(&'a str, &'static str)> {
     if let Some(s) = lemmas.irregular_plurals.get(lowered) {
-        return Some(s.clone());
+        return Some((s.as_str(), ""));
     }
     let possessive = lowered.contains('\'') || lowered.contains('’');
     if possessive
@@ -54,14 +64,14 @@ pub fn singular(lemmas: &Lemmas, lowered: &str) -> Option<String> {
         return None;
     }
     if let Some(stem) = lowered.strip_suffix("ies").filter(|s| s.len() > 1) {
-        return Some(format!("{stem}y"));
+        return Some((stem, "y"));
     }
     for sibilant in ["ches", "shes", "sses", "xes", "zzes"] {
         if lowered.ends_with(sibilant) {
-            return Some(lowered[..lowered.len() - 2].to_string());
+            return Some((&lowered[..lowered.len() - 2], ""));
         }
     }
-    Some(lowered[..lowered.len() - 1].to_string())
+    Some((&lowered[..lowered.len() - 1], ""))
 }
 
 /// A noun's lemma: its singular when plural, else itself.
@@ -80,6 +90,8 @@ pub fn verb_lemma(lemmas: &Lemmas, lowered: &str) -> Option<String> {
     if known(lowered) {
         return Some(lowered.to_string());
     }
+    // One buffer for the candidates: most words try several suffix rules.
+    let mut candidate = String::new();
     for (suffix, replacements) in SUFFIX_RULES {
         let Some(stem) = lowered.strip_suffix(suffix) else {
             continue;
@@ -88,17 +100,21 @@ pub fn verb_lemma(lemmas: &Lemmas, lowered: &str) -> Option<String> {
             continue;
         }
         for replacement in *replacements {
-            let candidate = match *replacement {
-                Undo::Append(tail) => format!("{stem}{tail}"),
+            candidate.clear();
+            match *replacement {
+                Undo::Append(tail) => {
+                    candidate.push_str(stem);
+                    candidate.push_str(tail);
+                }
                 Undo::Undouble => {
                     let b = stem.as_bytes();
                     if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                        stem[..stem.len() - 1].to_string()
+                        candidate.push_str(&stem[..stem.len() - 1]);
                     } else {
                         continue;
                     }
                 }
-            };
+            }
             if known(&candidate) {
                 return Some(candidate);
             }
@@ -157,11 +173,13 @@ mod tests {
             ("tonnes", "tonne"),
         ] {
             assert_eq!(singular(l, plural).as_deref(), Some(single), "{plural}");
+            assert!(is_plural(l, plural), "{plural}");
         }
         for word in [
             "news", "series", "class", "virus", "crisis", "cocaine", "is",
         ] {
             assert_eq!(singular(l, word), None, "{word}");
+            assert!(!is_plural(l, word), "{word}");
         }
     }
 
