@@ -59,8 +59,10 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
         j += 1;
     }
     let first = j;
-    let mut words: Vec<usize> = Vec::new();
-    while words.len() < MAX_PHRASE_WORDS && text.is_word(j) && text.gap(j) <= Gap::Space {
+    // The phrase's words, on the stack: this runs for every figure.
+    let mut slots = [0usize; MAX_PHRASE_WORDS];
+    let mut count = 0;
+    while count < MAX_PHRASE_WORDS && text.is_word(j) && text.gap(j) <= Gap::Space {
         let word = text.lower(j);
         if lex.words.noun_modifiers.contains(word) {
             j += 1; // "three other detainees"
@@ -81,13 +83,15 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
             && text.glued(j + 2)
             && text.is_word(j + 2);
         let last = if hyphenated { j + 2 } else { j };
-        words.push(last);
+        slots[count] = last;
+        count += 1;
         j = last + 1;
         // A plural noun ends the phrase: "individuals were", "countries including".
         if is_plural(&lex.lemmas, text.lower(last)) {
             break;
         }
     }
+    let words = &slots[..count];
     let &head = words.last()?;
     let head_lower = text.lower(head);
     let lemma = noun_lemma(&lex.lemmas, strip_possessive(head_lower));
