@@ -13,6 +13,8 @@ use super::words::lower;
 pub struct PhraseTable<T> {
     case_sensitive: bool,
     by_first: WordMap<Vec<Entry<T>>>,
+    /// The last word of every phrase: most tokens end none, and say so in one lookup.
+    last_words: WordMap<()>,
 }
 
 #[derive(Debug)]
@@ -33,6 +35,7 @@ impl<T> PhraseTable<T> {
         Self {
             case_sensitive,
             by_first: WordMap::default(),
+            last_words: WordMap::default(),
         }
     }
 
@@ -52,6 +55,8 @@ impl<T> PhraseTable<T> {
         };
         let first = self.key(first.text(phrase));
         let rest: Vec<String> = rest.iter().map(|t| self.key(t.text(phrase))).collect();
+        self.last_words
+            .insert(rest.last().map_or(first.as_str(), String::as_str), ());
         let entries = self.by_first.entry(&first);
         entries.retain(|e| e.rest != rest);
         entries.push(Entry { rest, value });
@@ -129,6 +134,9 @@ impl<T> PhraseTable<T> {
         end: usize,
         max_len: usize,
     ) -> Option<PhraseMatch<'t, T>> {
+        if end == 0 || !self.last_words.contains_key(self.token_key(text, end - 1)) {
+            return None;
+        }
         (1..=max_len.min(end)).rev().find_map(|len| {
             let at = end - len;
             let entries = self.entries(self.token_key(text, at))?;
@@ -167,6 +175,11 @@ mod tests {
             assert!(table.longest_at(text, 2).is_none());
             let back = table.longest_ending_at(text, 2, 3).unwrap();
             assert_eq!((back.len, *back.value), (2, 2));
+            assert_eq!(*table.longest_ending_at(text, 1, 3).unwrap().value, 1);
+            // "5" ends no phrase; "cent" ends one, but "per cent" starts after "5".
+            assert!(table.longest_ending_at(text, 3, 3).is_none());
+            assert_eq!(*table.longest_ending_at(text, 5, 2).unwrap().value, 3);
+            assert!(table.longest_ending_at(text, 5, 1).is_none());
         });
     }
 

@@ -49,7 +49,10 @@ pub fn quantity_at(text: &Text, i: usize) -> Option<Found> {
     } else {
         None
     };
-    if let Some(skip) = not_measure.or_else(|| names_something(text, &figure).then_some(figure.end))
+    // The unit after the figure, looked up once for the tests below and the claim.
+    let unit_after_figure = unit_after(text, figure.end);
+    if let Some(skip) = not_measure
+        .or_else(|| names_something(text, &figure, unit_after_figure).then_some(figure.end))
     {
         return Some(Found::Skip(past_pair(text, skip)));
     }
@@ -106,7 +109,11 @@ pub fn quantity_at(text: &Text, i: usize) -> Option<Found> {
     } else if let Some(age) = age_at(text, &figure, end) {
         end = age.0;
         unit = age.1;
-    } else if let Some((u, len)) = unit_after(text, end) {
+    } else if let Some((u, len)) = if end == figure.end {
+        unit_after_figure
+    } else {
+        unit_after(text, end)
+    } {
         if u.symbol == "m" && text.glued(end) && figure.scale.is_none() {
             return Some(Found::Skip(end + 1)); // "100m": metres or a million, left alone
         }
@@ -395,7 +402,11 @@ fn not_a_measure(text: &Text, figure: &Figure) -> Option<usize> {
 
 /// A figure that names something: "Article 5", "number one", "Nokia 7610", "Formula One",
 /// "It Happened One Night".
-fn names_something(text: &Text, figure: &Figure) -> bool {
+fn names_something(
+    text: &Text,
+    figure: &Figure,
+    unit_after_figure: Option<(&Unit, usize)>,
+) -> bool {
     // "the Six Nations", "BBC Five Live": a capitalised number word inside a sentence, before
     // another capitalised word, is part of a name.
     let first = figure.first;
@@ -417,12 +428,12 @@ fn names_something(text: &Text, figure: &Figure) -> bool {
         && text.is_word(next)
         && is_capitalized(next_word)
         && next_word.chars().any(char::is_lowercase)
-        && (unit_after(text, next).is_some() || currency_after(text, next).is_some())
+        && (unit_after_figure.is_some() || currency_after(text, next).is_some())
     {
         return true;
     }
     // "the Tories 40%": a share after a name is a figure, not a model number.
-    if unit_after(text, next).is_some_and(|(unit, _)| unit.dimension == "percent") {
+    if unit_after_figure.is_some_and(|(unit, _)| unit.dimension == "percent") {
         return false;
     }
     let Some(prev) = figure.first.checked_sub(1) else {
