@@ -114,8 +114,14 @@ fn word_date_at(text: &Text, i: usize) -> Option<DateMatch> {
             return Some(a);
         }
     }
-    // Months and weekdays are capitalised date starters.
+    // Months and weekdays are capitalised date starters; other capitalised starters ("The",
+    // "Last") begin none of the dates below.
     if !text.has(i, flags::CAPITAL) || !text.has(i, flags::DATE) {
+        return None;
+    }
+    let dates = &text.lex.dates;
+    let word = text.lower(i);
+    if !dates.months.contains_key(word) && !dates.weekdays.contains_key(word) {
         return None;
     }
     if let Some(d) = simple_date(text, i) {
