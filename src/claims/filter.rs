@@ -44,11 +44,6 @@ impl KeyFilter {
     }
 
     #[inline]
-    pub fn may_contain(&self, key: &str) -> bool {
-        self.may_contain_bytes(key.as_bytes())
-    }
-
-    #[inline]
     pub fn may_contain_bytes(&self, key: &[u8]) -> bool {
         let s = slot(key);
         self.bits[s >> 6] & (1 << (s & 63)) != 0
@@ -161,10 +156,6 @@ impl<V> WordMap<V> {
         self.words
             .iter()
             .filter_map(|w| Some((w.as_str(), self.get_unfiltered(w.as_bytes())?)))
-    }
-
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.iter().map(|(_, v)| v)
     }
 
     pub fn len(&self) -> usize {

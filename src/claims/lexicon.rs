@@ -138,13 +138,11 @@ impl Lexicon {
         self.exact_flags = exact_flags;
     }
 
-    /// The [`flags`] of the token `start..end` of `text`, whose lower-case form is at the same
-    /// offsets in `lower`. Run on every token: it reads bytes, and decodes a character only
-    /// for a word that starts with a non-ASCII letter.
-    pub fn flags_at(&self, text: &[u8], lower: &[u8], start: usize, end: usize) -> u8 {
-        let lowered = lower.get(start..end).unwrap_or_default();
+    /// The [`flags`] of a token, from its text and its lower-case form. Run on every token:
+    /// it reads bytes, and decodes a character only for a word that starts with a non-ASCII
+    /// letter.
+    pub fn flags(&self, exact: &[u8], lowered: &[u8]) -> u8 {
         let mut f = self.lower_flags.get(lowered).copied().unwrap_or(0);
-        let exact = text.get(start..end).unwrap_or_default();
         let Some(&first) = exact.first() else {
             return f;
         };

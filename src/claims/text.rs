@@ -11,12 +11,14 @@ pub fn lowered(src: &str) -> String {
 
 /// The lexicon flags of every token.
 pub fn token_flags(src: &str, lower: &str, tokens: &[Token], lex: &Lexicon) -> Vec<u8> {
-    let (src, lower) = (src.as_bytes(), lower.as_bytes());
     tokens
         .iter()
         .map(|t| match t.kind {
             TokenKind::Number => super::lexicon::flags::DIGITS,
-            _ => lex.flags_at(src, lower, t.start, t.end),
+            _ => lex.flags(
+                src.as_bytes().get(t.start..t.end).unwrap_or_default(),
+                lower.as_bytes().get(t.start..t.end).unwrap_or_default(),
+            ),
         })
         .collect()
 }
