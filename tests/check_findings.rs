@@ -87,6 +87,7 @@ finding! {
     percent_bounds: "percent-bounds.txt",
     period_order: "period-order.md",
     repeated_figure: "repeated-figure.txt",
+    headline_figure: "headline-figure.txt",
     conversion_consistency: "conversion-consistency.txt",
     exchange_rate_consistency: "exchange-rate-consistency.txt",
     approximation_consistency: "approximation-consistency.txt",

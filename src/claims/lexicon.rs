@@ -9,6 +9,8 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::filter::{WordMap, WordSet};
+pub use super::frame::words::FrameWords;
+use super::frame::words::FrameWordsFile;
 use super::model::{Approx, Unit};
 use super::phrases::PhraseTable;
 use super::words::lower;
@@ -25,6 +27,8 @@ pub struct Lexicon {
     pub dates: Dates,
     pub places: Places,
     pub identifiers: Identifiers,
+    /// The words that build a figure's frame: clauses, owners, times, distribution.
+    pub frames: FrameWords,
     /// Words whose full stop does not end a sentence: "Mr.", "Jan.".
     pub abbreviations: WordSet,
     /// What each word may begin, from all the tables above: see [`flags`].
@@ -72,6 +76,7 @@ const LEMMAS: (&str, &str) = embedded!("lexicon/lemmas.toml");
 const FUNCTION_WORDS: (&str, &str) = embedded!("lexicon/function_words.toml");
 const DATES: (&str, &str) = embedded!("lexicon/dates.toml");
 const IDENTIFIERS: (&str, &str) = embedded!("lexicon/identifiers.toml");
+const FRAMES: (&str, &str) = embedded!("lexicon/frames.toml");
 const ABBREVIATIONS: (&str, &str) = embedded!("lexicon/abbreviations.toml");
 const PLACES: (&str, &str) = embedded!("gazetteer/places.toml");
 
@@ -108,6 +113,7 @@ impl Lexicon {
             dates: dates(parse(DATES)?, DATES.0)?,
             places: Places::from(parse::<PlacesFile>(PLACES)?),
             identifiers: Identifiers::from(parse::<IdentifiersFile>(IDENTIFIERS)?),
+            frames: FrameWords::from(parse::<FrameWordsFile>(FRAMES)?),
             abbreviations: word_set(parse::<WordList>(ABBREVIATIONS)?.words),
         };
         lexicon.index_flags();
@@ -177,7 +183,7 @@ fn strip_possessive_bytes(word: &[u8]) -> &[u8] {
     word
 }
 
-fn word_set(words: impl IntoIterator<Item = String>) -> WordSet {
+pub(super) fn word_set(words: impl IntoIterator<Item = String>) -> WordSet {
     words.into_iter().map(|w| lower(&w).into_owned()).collect()
 }
 

@@ -10,6 +10,7 @@
 pub mod context;
 pub mod dates;
 pub mod filter;
+pub mod frame;
 pub mod lexicon;
 pub mod lists;
 pub mod model;
@@ -28,7 +29,9 @@ mod tests;
 
 use std::ops::Range;
 
-pub use model::{Approx, Claim, DateClaim, Interval, List, ListItem, Period, Quantity, Span, Unit};
+pub use model::{
+    Approx, Claim, DateClaim, Frame, Interval, List, ListItem, Period, Quantity, Span, Unit,
+};
 
 use crate::calendar::PartialDate;
 use crate::source::Document;
@@ -71,13 +74,22 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     let found_dates = find_dates(&text, &sentences, &mut taken);
     let date = date.or_else(|| infer::document_date(&text, &found_dates));
     let mut claims = infer::date_claims(&text, &found_dates, date, original);
+    // The date step's finds by token range, beside their claims (one each, in order).
+    let dated: Vec<(Range<usize>, &Claim)> = found_dates
+        .iter()
+        .map(|(_, m)| m.first..m.end)
+        .zip(claims.iter())
+        .collect();
+    let mut next_date = 0;
+    let mut casing = frame::Casing::new(prose);
     let mut measured = Vec::new();
+    let mut found_lists = Vec::new();
     for (index, range) in sentences.iter().enumerate() {
         let sentence = sentence_span(&text, range);
         let names = mentions(&text, range.clone());
         let lists = lists::lists(&text, range.clone(), &names, sentence, original);
         let listed: Vec<Range<usize>> = lists.iter().map(|(first, end, _)| *first..*end).collect();
-        claims.extend(lists.into_iter().map(|(_, _, list)| Claim::List(list)));
+        found_lists.extend(lists.into_iter().map(|(_, _, list)| Claim::List(list)));
         let mut in_sentence = find_quantities(&text, range.clone(), &mut taken);
         inherit_units(&text, &mut in_sentence);
         let mut with_roles: Vec<(Measured, Roles)> = in_sentence
@@ -90,13 +102,29 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
             .collect();
         share_in_coordination(&text, &mut with_roles);
         let scopes = assign_scopes(&text, &with_roles, &names, &listed);
-        for ((m, r), scope) in with_roles.into_iter().zip(scopes) {
-            measured.push((
-                index,
-                build_quantity(&text, &m, r, scope, sentence, original),
-            ));
+        let first_date = next_date;
+        while dated
+            .get(next_date)
+            .is_some_and(|(t, _)| t.start < range.end)
+        {
+            next_date += 1;
+        }
+        let times = frame::time_mentions(&text, range.clone(), &dated[first_date..next_date]);
+        let in_sentence = frame::Sentence {
+            range: range.clone(),
+            figures: &with_roles,
+            times: &times,
+            listed: &listed,
+        };
+        let frames = frame::frames(&text, &in_sentence, &mut casing);
+        for (((m, r), scope), frame) in with_roles.into_iter().zip(scopes).zip(frames) {
+            let mut q = build_quantity(&text, &m, r, scope, sentence, original);
+            q.frame = Box::new(frame);
+            measured.push((index, q));
         }
     }
+    drop(dated);
+    claims.extend(found_lists);
     infer::carry_subjects(&mut measured);
     claims.extend(measured.into_iter().map(|(_, q)| Claim::Quantity(q)));
     claims.sort_by_key(|c| (c.span().start, c.span().end));
@@ -373,6 +401,7 @@ fn build_quantity(
         predicate: r.predicate,
         scope,
         part_of: r.part_of,
+        frame: Box::default(),
         sentence,
     }
 }

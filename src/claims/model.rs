@@ -233,7 +233,35 @@ pub struct Quantity {
     pub scope: Vec<String>,
     /// For partitives ("Ninety of the arrests"): the lemma of the whole.
     pub part_of: Option<String>,
+    /// What the figure is about beyond its subject: whose, when, how it distributes. Boxed:
+    /// most claims are read far less often than they are moved.
+    #[serde(default)]
+    pub frame: Box<Frame>,
     pub sentence: Span,
+}
+
+/// What a figure is about, beyond its subject, scope and whole: the thing with the words that
+/// pin it down, whose figure it is, when it holds, how it distributes and whether it compares.
+/// A field the text does not state is `None`: unknown, never a wildcard. See docs/claims.md.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Frame {
+    /// The counted or measured thing as lemmas in text order, with its pinning modifiers:
+    /// "visa overstay rate", "count of burglary", "stake in brewer".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thing: Option<String>,
+    /// Whose figure it is: the person, organisation, product or place the clause is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// When it holds: "2019", "2019-03", "FY2019", "2019-Q3", "2018..2019", "previous year".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// How it distributes: "each", "total", "average", "median", "per year", ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
+    /// A figure that compares rather than states an amount: "times" ("16 times faster"),
+    /// "more", "less", "change" ("rose 5%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<String>,
 }
 
 /// One item of a list.

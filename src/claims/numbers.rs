@@ -151,6 +151,11 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
         None
     };
     if let Some(factor) = factor {
+        // "$14m" is rounded to the million as "$1.3bn" is to the hundred million: a whole
+        // number before a scale word stands for half a unit of the scale either side.
+        if figure.precision.lo == figure.precision.hi && !figure.fraction {
+            figure.precision = Interval::half_open(figure.nominal - 0.5, figure.nominal + 0.5);
+        }
         figure.scale = Some(Scale {
             factor,
             symbol: scale_symbol(factor),

@@ -11,6 +11,7 @@ use crate::rules::checked::{
     RuleSet, Severity as RuleSeverity, Typed, Value as KbValue,
 };
 
+use super::consensus::{Disagreement, odd_ones_out};
 use super::finding::{Finding, Label, RuleOrigin, Severity};
 use super::measure::Measure;
 use super::predicates::{DocumentView, before, same_measure, same_sentence};
@@ -76,11 +77,15 @@ pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> E
             options,
             env: Vec::new(),
             tried: 0,
+            disagreements: Vec::new(),
             out: &mut out,
         };
         let plans = run.plan();
         run.bind(0, &plans);
-        if run.tried > options.budget {
+        let disagreements = std::mem::take(&mut run.disagreements);
+        let over_budget = run.tried > options.budget;
+        out.findings.extend(odd_ones_out(disagreements));
+        if over_budget {
             let note = format!(
                 "rule {} stopped after {} steps of matching claims (the budget); some of its \
                  findings may be missing",
@@ -111,6 +116,9 @@ struct RuleRun<'a, 'o> {
     options: &'a EvalOptions,
     env: Vec<Val>,
     tried: usize,
+    /// For a rule that compares two figures: the pairs that disagree, reduced to one
+    /// finding per wrong figure when the rule is done.
+    disagreements: Vec<Disagreement>,
     out: &'o mut Evaluation,
 }
 
@@ -229,7 +237,36 @@ impl<'a> RuleRun<'a, '_> {
                 _ => continue,
             };
             let finding = self.finding(severity, truth);
-            self.out.findings.push(finding);
+            match self.compared_pair() {
+                Some((a, b)) if truth == Truth::Fails => {
+                    self.disagreements.push(Disagreement { a, b, finding });
+                }
+                _ => self.out.findings.push(finding),
+            }
+        }
+    }
+
+    /// The two claims bound, when the rule binds exactly two single claims of one kind and
+    /// requires that they agree (`==` or `~=`): two statements of one figure, whose failures
+    /// are reduced by [`odd_ones_out`]. A rule that orders them (a part and its whole) keeps a
+    /// finding per pair.
+    fn compared_pair(&self) -> Option<(usize, usize)> {
+        let agreement = self.rule.requirements.iter().all(|r| {
+            matches!(
+                r.node,
+                Checked::Compare {
+                    op: Comparison::Eq | Comparison::Approx,
+                    ..
+                }
+            )
+        });
+        match (self.rule.bindings.as_slice(), self.env.as_slice()) {
+            ([x, y], [Val::Claim(a), Val::Claim(b)])
+                if agreement && !x.all && !y.all && x.kind == y.kind =>
+            {
+                Some((*a, *b))
+            }
+            _ => None,
         }
     }
 
@@ -488,6 +525,11 @@ impl<'a> RuleRun<'a, '_> {
             (Claim::Quantity(q), Field::Subject) => text(&q.subject),
             (Claim::Quantity(q), Field::Predicate) => text(&q.predicate),
             (Claim::Quantity(q), Field::PartOf) => text(&q.part_of),
+            (Claim::Quantity(q), Field::Thing) => text(&q.frame.thing),
+            (Claim::Quantity(q), Field::Owner) => text(&q.frame.owner),
+            (Claim::Quantity(q), Field::Time) => text(&q.frame.time),
+            (Claim::Quantity(q), Field::Distribution) => text(&q.frame.distribution),
+            (Claim::Quantity(q), Field::Comparison) => text(&q.frame.comparison),
             (Claim::Quantity(q), Field::Scope) => {
                 Val::Set(q.scope.iter().map(|s| Val::Text(s.clone())).collect())
             }
@@ -565,6 +607,11 @@ impl<'a> RuleRun<'a, '_> {
                     (Claim::Quantity(q), Field::Subject) => absent(&q.subject),
                     (Claim::Quantity(q), Field::Predicate) => absent(&q.predicate),
                     (Claim::Quantity(q), Field::PartOf) => absent(&q.part_of),
+                    (Claim::Quantity(q), Field::Thing) => absent(&q.frame.thing),
+                    (Claim::Quantity(q), Field::Owner) => absent(&q.frame.owner),
+                    (Claim::Quantity(q), Field::Time) => absent(&q.frame.time),
+                    (Claim::Quantity(q), Field::Distribution) => absent(&q.frame.distribution),
+                    (Claim::Quantity(q), Field::Comparison) => absent(&q.frame.comparison),
                     (Claim::Quantity(q), Field::Currency) => absent(&q.unit.currency),
                     (Claim::Quantity(q), Field::Unit) => Some(&q.unit.symbol),
                     (Claim::Quantity(q), Field::Approx) => Some(approx_name(q.approx)),
@@ -648,6 +695,16 @@ impl<'a> RuleRun<'a, '_> {
             (Builtin::Restates, [a, b]) => {
                 if let (Some(a), Some(b)) = (bound(a), bound(b)) {
                     return truth(self.doc.restates(a, b));
+                }
+            }
+            (Builtin::SameFrame, [a, b]) => {
+                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
+                    return truth(self.doc.same_frame(a, b));
+                }
+            }
+            (Builtin::Headline, [a, b]) => {
+                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
+                    return truth(self.doc.headline(a, b));
                 }
             }
             (Builtin::Converts, [a, b]) => {
@@ -772,6 +829,14 @@ impl<'a> RuleRun<'a, '_> {
             },
             Builtin::Restates => match (values.first(), values.get(1)) {
                 (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.restates(*a, *b)),
+                _ => Val::Unknown,
+            },
+            Builtin::SameFrame => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.same_frame(*a, *b)),
+                _ => Val::Unknown,
+            },
+            Builtin::Headline => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.headline(*a, *b)),
                 _ => Val::Unknown,
             },
             Builtin::Follows | Builtin::Near => {

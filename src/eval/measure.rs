@@ -57,13 +57,11 @@ impl Measure {
         self.dimension == other.dimension && self.currency == other.currency
     }
 
-    /// Widened on each side by `share` of its largest magnitude: the slack of `~=`.
-    pub fn widened(&self, share: f64) -> Measure {
-        let magnitude = [self.lo, self.hi]
-            .into_iter()
-            .filter(|x| x.is_finite())
-            .fold(0.0f64, |m, x| m.max(x.abs()));
-        let slack = magnitude * share;
+    /// Widened on each side by `slack`, in base units.
+    pub fn widened_by(&self, slack: f64) -> Measure {
+        if slack <= 0.0 {
+            return self.clone();
+        }
         Measure {
             lo: self.lo - slack,
             hi: self.hi + slack,
@@ -108,10 +106,20 @@ impl Measure {
         }
     }
 
-    /// `~=`: the two agree within `tolerance` (a share, 0.05 for 5 %): fails only when even the
-    /// widened figures have no value in common.
+    /// `~=`: the two agree within `tolerance` (a share, 0.05 for 5 %) of the larger of the
+    /// two, applied once: fails only when the gap between the figures' intervals is wider than
+    /// that. With no tolerance, the intervals must meet.
     pub fn approx_equals(&self, other: &Measure, tolerance: f64) -> Truth {
-        Truth::from_bool(!self.widened(tolerance).disjoint(&other.widened(tolerance)))
+        let slack = tolerance * self.magnitude().max(other.magnitude());
+        Truth::from_bool(!self.widened_by(slack).disjoint(other))
+    }
+
+    /// The largest absolute finite bound.
+    fn magnitude(&self) -> f64 {
+        [self.lo, self.hi]
+            .into_iter()
+            .filter(|x| x.is_finite())
+            .fold(0.0f64, |m, x| m.max(x.abs()))
     }
 
     pub fn less_than(&self, other: &Measure) -> Truth {

@@ -1,5 +1,6 @@
 //! Evaluation: rules against a document's claims, into findings.
 
+pub mod consensus;
 pub mod engine;
 pub mod finding;
 pub mod kb;

@@ -1,7 +1,8 @@
 //! What rules ask about claims: same sentence, same paragraph, before or after, words nearby,
 //! the same measure stated twice. Built-in filters of the rule language call these.
 
-use crate::claims::{Claim, Quantity, Span};
+use crate::claims::lexicon::Lexicon;
+use crate::claims::{Claim, Quantity, Span, frame};
 
 use super::measure::Measure;
 
@@ -69,18 +70,28 @@ impl<'a> DocumentView<'a> {
         }
     }
 
-    /// Claim `b` states claim `a` again: the title's only figure of its kind and the first
-    /// figure of that kind in the opening sentence; or the same measure in two sentences whose
-    /// words around the figure are the same ("Europol said 1,027 individuals were arrested").
+    /// Claim `b` states claim `a` again: [`Self::headline`]; or the same measure in two
+    /// sentences whose words around the figure are the same ("Europol said 1,027 individuals
+    /// were arrested"), for the same time, and whose frames tell them apart in nothing.
     pub fn restates(&self, a: usize, b: usize) -> bool {
-        let (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) =
-            (self.claims.get(a), self.claims.get(b))
-        else {
+        let Some((x, y)) = self.comparable_pair(a, b) else {
             return false;
         };
-        if a == b || !comparable(x, y) {
+        self.headline(a, b)
+            || (x.sentence != y.sentence
+                && same_measure(x, y)
+                && self.echoes(x, y)
+                && x.frame.time == y.frame.time
+                && !frame::compare::conflicts(x, y, &Lexicon::embedded().frames))
+    }
+
+    /// Claim `a` is the title's only figure of its kind and `b` the first figure of that kind
+    /// in the opening sentence, with the same subject where both have one, and frames that
+    /// tell them apart in nothing.
+    pub fn headline(&self, a: usize, b: usize) -> bool {
+        let Some((x, y)) = self.comparable_pair(a, b) else {
             return false;
-        }
+        };
         let first_of_kind = |among: &[usize], i: usize| {
             among.iter().copied().find(|&k| match &self.claims[k] {
                 Claim::Quantity(q) => comparable(q, x),
@@ -100,11 +111,31 @@ impl<'a> DocumentView<'a> {
             (Some(s), Some(t)) => s == t,
             _ => true,
         };
-        let headline = self.opening.title.contains(&a)
+        self.opening.title.contains(&a)
             && only_of_kind(&self.opening.title)
             && first_of_kind(&self.opening.lede, b)
-            && same_thing;
-        headline || (x.sentence != y.sentence && same_measure(x, y) && self.echoes(x, y))
+            && same_thing
+            && !frame::compare::conflicts(x, y, &Lexicon::embedded().frames)
+    }
+
+    /// Claims `a` and `b`, two different figures that could state the same thing.
+    fn comparable_pair(&self, a: usize, b: usize) -> Option<(&Quantity, &Quantity)> {
+        match (self.claims.get(a), self.claims.get(b)) {
+            (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) if a != b && comparable(x, y) => {
+                Some((x, y))
+            }
+            _ => None,
+        }
+    }
+
+    /// Claims `a` and `b` are figures about the same thing: see [`frame::compare::same_frame`].
+    pub fn same_frame(&self, a: usize, b: usize) -> bool {
+        match (self.claims.get(a), self.claims.get(b)) {
+            (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) => {
+                a != b && frame::compare::same_frame(x, y, &Lexicon::embedded().frames)
+            }
+            _ => false,
+        }
     }
 
     /// Claim `b` restates claim `a` in another unit or currency, in brackets right after it:

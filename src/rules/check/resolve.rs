@@ -11,8 +11,10 @@ use crate::rules::checked::{Concept, ConceptId, FileId, KbEntry, KbId, Origin};
 use crate::rules::errors::{Problem, source_span};
 use crate::rules::load::Parsed;
 
-/// The `~=` tolerance when a rule set names none: 5 %.
-pub const DEFAULT_TOLERANCE: f64 = 0.05;
+/// The `~=` tolerance when a rule set names none: none. A figure already stands for the
+/// interval its precision allows ("1.3 million" is [1.25, 1.35) million), so two figures agree
+/// when their intervals meet; a tolerance is for what rounding does not explain.
+pub const DEFAULT_TOLERANCE: f64 = 0.0;
 
 /// Everything declared, and which file sees which.
 pub(crate) struct Decls {

@@ -185,7 +185,7 @@ fn a_tolerance_is_stated_by_the_rule_or_its_file() {
         let r = &ok(src).rules[0];
         (r.tolerance, r.tolerance_stated)
     };
-    assert_eq!(stated(&rule("require 1 ~= 1")), (0.05, false));
+    assert_eq!(stated(&rule("require 1 ~= 1")), (0.0, false));
     assert_eq!(stated(&rule("tolerance 2 %\nrequire 1 ~= 1")), (0.02, true));
     let in_file = format!("tolerance 5 %\n{}", rule("require 1 ~= 1"));
     assert_eq!(stated(&in_file), (0.05, true));

@@ -1,0 +1,96 @@
+//! When two figures are about the same thing: their frames agree.
+//!
+//! A field the text does not state is unknown. [`same_frame`] asks for agreement on what is
+//! known and on what is missing: the same thing (the same head noun and pinning words), verb,
+//! owner, time, places, whole, distribution and comparison form, where a field stated for one
+//! figure and not for the other is no match.
+//! [`conflicts`] is weaker: it only asks whether a field known for both differs.
+
+use crate::claims::model::{Approx, Quantity};
+
+use super::words::FrameWords;
+
+/// Both figures state one measure about one thing, as far as the text says.
+pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
+    if !comparable(a, b) {
+        return false;
+    }
+    let (Some(ta), Some(tb)) = (&a.frame.thing, &b.frame.thing) else {
+        return false;
+    };
+    let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        (None, None) => true,
+        _ => false,
+    };
+    same_thing(ta, tb, a.subject.as_deref(), b.subject.as_deref(), words)
+        && same(&a.frame.owner, &b.frame.owner)
+        && same(&a.frame.time, &b.frame.time)
+        && same(&a.frame.distribution, &b.frame.distribution)
+        && same(&a.frame.comparison, &b.frame.comparison)
+        && a.part_of == b.part_of
+        && same_places(&a.scope, &b.scope)
+        && a.predicate == b.predicate
+}
+
+/// Some part of the frame is known for both figures and differs: they are about different
+/// things ("Gabon had a rate of 13.7 percent" and "Togo had a rate of 19.0 percent").
+pub fn conflicts(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
+    let differs = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
+        _ => false,
+    };
+    let things_differ = match (&a.frame.thing, &b.frame.thing) {
+        (Some(ta), Some(tb)) => {
+            !same_thing(ta, tb, a.subject.as_deref(), b.subject.as_deref(), words)
+        }
+        _ => false,
+    };
+    things_differ
+        || differs(&a.frame.owner, &b.frame.owner)
+        || differs(&a.frame.time, &b.frame.time)
+        || differs(&a.frame.distribution, &b.frame.distribution)
+        || differs(&a.frame.comparison, &b.frame.comparison)
+}
+
+/// Figures that can state the same measure: units that convert, neither vague.
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    a.unit.commensurable(&b.unit) && a.approx != Approx::Vague && b.approx != Approx::Vague
+}
+
+fn same_places(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+/// The same head noun and the same pinning words, in any order: "rate of unemployment" and
+/// "unemployment rate"; but not "count of burglary" and "count of fraud", nor "total
+/// subscribers" and "subscribers".
+fn same_thing(
+    a: &str,
+    b: &str,
+    head_a: Option<&str>,
+    head_b: Option<&str>,
+    w: &FrameWords,
+) -> bool {
+    let head = |thing: &str, subject: Option<&str>| -> String {
+        subject
+            .map(str::to_string)
+            .unwrap_or_else(|| thing.rsplit(' ').next().unwrap_or("").to_string())
+    };
+    let (ha, hb) = (head(a, head_a), head(b, head_b));
+    if ha != hb {
+        return false;
+    }
+    let pins = |thing: &'_ str, h: &str| -> Vec<String> {
+        let head_words: Vec<&str> = h.split(' ').collect();
+        thing
+            .split(' ')
+            .filter(|p| {
+                !p.is_empty() && !head_words.contains(p) && !w.pin_prepositions.contains(*p)
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let (pa, pb) = (pins(a, &ha), pins(b, &hb));
+    pa.len() == pb.len() && pa.iter().all(|p| pb.contains(p))
+}

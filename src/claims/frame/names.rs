@@ -1,0 +1,186 @@
+//! Owners: the proper name a figure's clause is about ("Gabon had a rate of 13.7 percent",
+//! "Smith, 32, was sentenced to 15 years").
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::claims::text::Text;
+use crate::claims::tokens::{Gap, TokenKind};
+use crate::claims::words::{is_past_form, strip_possessive, verb_lemma};
+
+/// Most words of one name: "Department of Health and Human Services".
+const MAX_NAME_WORDS: usize = 8;
+
+/// Whether a capitalised word is written in lower case elsewhere in the document: then a
+/// capital at the start of a sentence is only the sentence's ("Revenue rose"), not a name's.
+/// Looked up lazily, for the few sentence-initial words that could be owners, and remembered.
+pub struct Casing<'a> {
+    src: &'a str,
+    seen: FxHashMap<String, bool>,
+}
+
+impl<'a> Casing<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Casing {
+            src,
+            seen: FxHashMap::default(),
+        }
+    }
+
+    fn written_in_lower_case(&mut self, lower: &str) -> bool {
+        if let Some(&known) = self.seen.get(lower) {
+            return known;
+        }
+        let bytes = self.src.as_bytes();
+        let found = memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
+            let before = at.checked_sub(1).map(|b| bytes[b]);
+            let after = bytes.get(at + lower.len()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && !after.is_some_and(|b| b.is_ascii_alphabetic())
+        });
+        self.seen.insert(lower.to_string(), found);
+        found
+    }
+}
+
+/// A sentence in capitals throughout (a heading in a report): its capitals name nothing.
+pub fn is_heading(text: &Text, range: Range<usize>) -> bool {
+    let mut words = 0;
+    for j in range {
+        if text.is_word(j) && text.str(j).len() > 1 {
+            if text.str(j).bytes().any(|b| b.is_ascii_lowercase()) {
+                return false;
+            }
+            words += 1;
+        }
+    }
+    words >= 3
+}
+
+/// The owner of a figure: the last proper name in `region` (the clause before the figure's
+/// noun phrase), after an opening adverbial, that is neither a list item nor the source of a
+/// report ("Europol said").
+pub fn owner(
+    text: &Text,
+    region: Range<usize>,
+    listed: &[Range<usize>],
+    casing: &mut Casing,
+) -> Option<String> {
+    let start = after_adverbial(text, region.clone());
+    let mut best = None;
+    let mut j = start;
+    while j < region.end {
+        if !is_name_word(text, j) {
+            j += 1;
+            continue;
+        }
+        let first = j;
+        let mut end = j + 1;
+        while end < region.end && end - first < MAX_NAME_WORDS {
+            if is_name_word(text, end) && text.gap(end) <= Gap::Space {
+                end += 1;
+            } else if text.is_any(end, &["of", "and", "&", "for"])
+                && is_name_word(text, end + 1)
+                && end + 1 < region.end
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        j = end;
+        let in_list = listed.iter().any(|r| r.start <= first && end <= r.end);
+        if in_list || reports(text, end) || !is_name(text, first, end, casing) {
+            continue;
+        }
+        best = Some(name_text(text, first, end));
+    }
+    best
+}
+
+/// After "According to the report," or "In 2019,": where the clause's subject starts.
+fn after_adverbial(text: &Text, region: Range<usize>) -> usize {
+    if !text.is_word(region.start)
+        || !text
+            .lex
+            .frames
+            .intro_words
+            .contains(text.lower(region.start))
+    {
+        return region.start;
+    }
+    (region.start..region.end)
+        .find(|&j| text.is_symbol(j, &[","]))
+        .map_or(region.start, |j| j + 1)
+}
+
+/// A capitalised word that is not a function word: "Gabon", "B1", "NATO".
+fn is_name_word(text: &Text, j: usize) -> bool {
+    text.is_word(j) && text.capitalized(j) && !text.lex.words.is_function_word(text.lower(j))
+        || text.is_word(j) && text.is(j, "the") && text.capitalized(j + 1) && text.is_word(j + 1)
+}
+
+/// The run `first..end` names someone or something: more than a single letter, not a date
+/// word, and not a common word capitalised only because it starts the sentence.
+fn is_name(text: &Text, first: usize, end: usize, casing: &mut Casing) -> bool {
+    let first = if text.is(first, "the") {
+        first + 1
+    } else {
+        first
+    };
+    if first >= end {
+        return false;
+    }
+    if end - first == 1 {
+        let word = text.lower(first);
+        if word.chars().count() < 2
+            || text.lex.dates.months.contains_key(word)
+            || text.lex.dates.weekdays.contains_key(word)
+        {
+            return false;
+        }
+        let starts_sentence = first == 0
+            || text.gap(first) >= Gap::Line
+            || text.is_symbol(first - 1, &[".", "!", "?", "\"", "“", "-", "•", "*"]);
+        let stem = strip_possessive(word);
+        let common = verb_lemma(&text.lex.lemmas, stem).is_some()
+            || text
+                .str(first)
+                .bytes()
+                .skip(1)
+                .all(|b| !b.is_ascii_uppercase())
+                && casing.written_in_lower_case(stem);
+        if starts_sentence && common {
+            return false;
+        }
+    }
+    true
+}
+
+/// A reporting verb follows the name: "Europol said", "the ministry reported".
+fn reports(text: &Text, end: usize) -> bool {
+    let at = if text.is_symbol(end, &[","]) {
+        end + 1
+    } else {
+        end
+    };
+    text.kind(at) == Some(TokenKind::Word)
+        && (text.lex.frames.source_verbs.contains(text.lower(at))
+            || text.lex.words.auxiliaries.contains(text.lower(at))
+                && text.is_word(at + 1)
+                && is_past_form(&text.lex.lemmas, text.lower(at + 1))
+                && text.lex.frames.source_verbs.contains(text.lower(at + 1)))
+}
+
+/// The name as written, without a leading "the" and a possessive "'s".
+fn name_text(text: &Text, first: usize, end: usize) -> String {
+    let first = if text.is(first, "the") {
+        first + 1
+    } else {
+        first
+    };
+    let (s, e) = text.span(first, end);
+    let written = text.src.get(s..e).unwrap_or("");
+    strip_possessive(written).to_string()
+}
