@@ -139,6 +139,16 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
                 roles.phrase_end = np.end;
             }
         }
+    } else if count_like
+        && text.is(m.end, "of")
+        && text.is_any(
+            m.end + 1,
+            &["them", "those", "these", "us", "whom", "which"],
+        )
+    {
+        // "Four people, two of them paralysed": a part of a whole named before.
+        roles.part_of = Some(text.lower(m.end + 1).to_string());
+        roles.phrase_end = m.end + 2;
     } else if text.is(m.end, "of")
         && text.gap(m.end) <= Gap::Space
         && measures_stuff(&m.unit.dimension)
@@ -156,16 +166,6 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
             roles.subject = Some(np.lemma);
             roles.phrase_end = np.end;
         }
-    } else if count_like
-        && text.is(m.end, "of")
-        && text.is_any(
-            m.end + 1,
-            &["them", "those", "these", "us", "whom", "which"],
-        )
-    {
-        // "Four people, two of them paralysed": a part of a whole named before.
-        roles.part_of = Some(text.lower(m.end + 1).to_string());
-        roles.phrase_end = m.end + 2;
     } else if count_like || m.adjectival || matches!(m.unit.dimension.as_str(), "money" | "age") {
         // "1,027 individuals", "a £5m deal", "a 30-year-old man"; but "12 km long" has none.
         if let Some(np) = noun_phrase_at(text, m.end).filter(|np| np.first == m.end) {

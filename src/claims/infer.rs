@@ -159,7 +159,14 @@ pub fn carry_subjects(measured: &mut [(usize, Quantity)]) {
             .rev()
             .take_while(|(s, _)| sentence - s <= CARRY_SENTENCES)
             .find(|(_, earlier)| earlier.predicate == q.predicate && earlier.subject.is_some())
-            .and_then(|(_, earlier)| earlier.subject.clone());
-        measured[k].1.subject = subject;
+            .map(|(_, earlier)| (earlier.subject.clone(), earlier.frame.thing.clone()));
+        if let Some((subject, thing)) = subject {
+            let q = &mut measured[k].1;
+            q.subject = subject;
+            // The figure counts what the earlier one counted: its thing too.
+            if q.frame.thing.is_none() {
+                q.frame.thing = thing;
+            }
+        }
     }
 }

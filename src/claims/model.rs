@@ -245,6 +245,11 @@ pub struct Quantity {
 /// A field the text does not state is `None`: unknown, never a wildcard. See docs/claims.md.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Frame {
+    /// The figure stands in an indefinite noun phrase ("a $200 billion investment", "an
+    /// investment of $88 million"): it introduces something new, so two such figures are two
+    /// things, not one stated twice.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub indefinite: bool,
     /// The counted or measured thing as lemmas in text order, with its pinning modifiers:
     /// "visa overstay rate", "count of burglary", "stake in brewer".
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -702,6 +702,11 @@ impl<'a> RuleRun<'a, '_> {
                     return truth(self.doc.same_frame(a, b));
                 }
             }
+            (Builtin::SameContext, [a, b]) => {
+                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
+                    return truth(self.doc.same_context(a, b));
+                }
+            }
             (Builtin::Headline, [a, b]) => {
                 if let (Some(a), Some(b)) = (bound(a), bound(b)) {
                     return truth(self.doc.headline(a, b));
@@ -835,6 +840,10 @@ impl<'a> RuleRun<'a, '_> {
                 (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.same_frame(*a, *b)),
                 _ => Val::Unknown,
             },
+            Builtin::SameContext => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.same_context(*a, *b)),
+                _ => Val::Unknown,
+            },
             Builtin::Headline => match (values.first(), values.get(1)) {
                 (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.headline(*a, *b)),
                 _ => Val::Unknown,
@@ -907,6 +916,13 @@ impl<'a> RuleRun<'a, '_> {
             Builtin::SameParagraph => match values.first() {
                 Some(Val::Claim(other)) => truth(claim.is_some_and(|c| {
                     self.doc.same_paragraph(c, &self.doc.claims[*other]) && current != *other
+                })),
+                _ => Val::Unknown,
+            },
+            Builtin::Close => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(other)), Some(Val::Num(n))) => truth(claim.is_some_and(|c| {
+                    let apart = self.doc.paragraphs_apart(c, &self.doc.claims[*other]);
+                    current != *other && apart.is_some_and(|k| k as f64 <= n.hi)
                 })),
                 _ => Val::Unknown,
             },

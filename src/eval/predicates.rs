@@ -86,8 +86,8 @@ impl<'a> DocumentView<'a> {
     }
 
     /// Claim `a` is the title's only figure of its kind and `b` the first figure of that kind
-    /// in the opening sentence, with the same subject where both have one, and frames that
-    /// tell them apart in nothing.
+    /// in the opening sentence, with the same subject where both have one, and not stated for
+    /// two different times.
     pub fn headline(&self, a: usize, b: usize) -> bool {
         let Some((x, y)) = self.comparable_pair(a, b) else {
             return false;
@@ -111,11 +111,14 @@ impl<'a> DocumentView<'a> {
             (Some(s), Some(t)) => s == t,
             _ => true,
         };
+        // Headlines compress: only a time stated for both can tell them apart.
+        let times_differ =
+            x.frame.time.is_some() && y.frame.time.is_some() && x.frame.time != y.frame.time;
         self.opening.title.contains(&a)
             && only_of_kind(&self.opening.title)
             && first_of_kind(&self.opening.lede, b)
             && same_thing
-            && !frame::compare::conflicts(x, y, &Lexicon::embedded().frames)
+            && !times_differ
     }
 
     /// Claims `a` and `b`, two different figures that could state the same thing.
@@ -133,6 +136,16 @@ impl<'a> DocumentView<'a> {
         match (self.claims.get(a), self.claims.get(b)) {
             (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) => {
                 a != b && frame::compare::same_frame(x, y, &Lexicon::embedded().frames)
+            }
+            _ => false,
+        }
+    }
+
+    /// Claims `a` and `b` hold in one context: see [`frame::compare::same_context`].
+    pub fn same_context(&self, a: usize, b: usize) -> bool {
+        match (self.claims.get(a), self.claims.get(b)) {
+            (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) => {
+                frame::compare::same_context(x, y)
             }
             _ => false,
         }
@@ -240,10 +253,24 @@ impl<'a> DocumentView<'a> {
         long_enough && fx.1.len() == ECHO_WORDS_AFTER && fx == fy
     }
 
+    /// The paragraph holding `offset`: paragraphs are in order, so a binary search finds it.
     fn paragraph_of(&self, offset: usize) -> Option<usize> {
+        let k = self
+            .paragraphs
+            .partition_point(|p| p.end.max(p.start + 1) <= offset);
         self.paragraphs
-            .iter()
-            .position(|p| p.start <= offset && offset < p.end.max(p.start + 1))
+            .get(k)
+            .filter(|p| p.start <= offset)
+            .map(|_| k)
+    }
+
+    /// How many paragraphs apart two claims stand (0 in the same paragraph).
+    pub fn paragraphs_apart(&self, a: &Claim, b: &Claim) -> Option<usize> {
+        let (pa, pb) = (
+            self.paragraph_of(a.span().start)?,
+            self.paragraph_of(b.span().start)?,
+        );
+        Some(pa.abs_diff(pb))
     }
 
     pub fn same_paragraph(&self, a: &Claim, b: &Claim) -> bool {

@@ -18,6 +18,7 @@ pub enum Builtin {
     Rate,
     SameMeasure,
     SameFrame,
+    SameContext,
     Headline,
     Converts,
     Restates,
@@ -31,6 +32,7 @@ pub enum Builtin {
     Follows,
     SameSentence,
     SameParagraph,
+    Close,
 }
 
 /// Where a built-in may stand and what it reads.
@@ -206,10 +208,22 @@ pub const BUILTINS: &[BuiltinInfo] = &[
         variadic: false,
         applies_to: &[],
         signature: "same_frame(quantity, quantity) -> condition",
-        doc: "Two figures about the same thing: units that convert, the same thing (head noun, \
-              and pinning words of one that the other has too or leaves unsaid), owner, time, \
-              places, whole, distribution and comparison form. A field stated for one and not \
-              for the other is no match.",
+        doc: "Two figures about the same thing: units that convert, the same thing (head noun \
+              and pinning words), verb, owner, time, places, whole, distribution and comparison \
+              form, and something besides the bare noun that pins the figure down (an owner, a \
+              time, a place or a pinning word). A field stated for one and not for the other is \
+              no match; two indefinite mentions (\"a $5m grant\") are two things.",
+    },
+    BuiltinInfo {
+        builtin: Builtin::SameContext,
+        name: "same_context",
+        role: Role::Predicate,
+        params: &[Param::Quantity, Param::Quantity],
+        variadic: false,
+        applies_to: &[],
+        signature: "same_context(quantity, quantity) -> condition",
+        doc: "Two figures that hold in one context: the same owner and the same time, or either \
+              unknown for one of them. For a part and its whole, which count different words.",
     },
     BuiltinInfo {
         builtin: Builtin::Headline,
@@ -342,6 +356,17 @@ pub const BUILTINS: &[BuiltinInfo] = &[
         applies_to: ALL_KINDS,
         signature: "same_paragraph(claim) -> condition",
         doc: "The claim is in the same paragraph as the other claim.",
+    },
+    BuiltinInfo {
+        builtin: Builtin::Close,
+        name: "close",
+        role: Role::Filter,
+        params: &[Param::Claim, Param::Number],
+        variadic: false,
+        applies_to: ALL_KINDS,
+        signature: "close(claim, number) -> condition",
+        doc: "The claim is at most that many paragraphs from the other claim (0: the same \
+              paragraph): a part finds its whole nearby, not anywhere in a long report.",
     },
 ];
 

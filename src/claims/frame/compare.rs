@@ -12,12 +12,23 @@ use super::words::FrameWords;
 
 /// Both figures state one measure about one thing, as far as the text says.
 pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
-    if !comparable(a, b) {
+    // Two indefinite mentions ("a $200bn investment", "an $88m investment") introduce two
+    // things.
+    if !comparable(a, b) || a.frame.indefinite && b.frame.indefinite {
         return false;
     }
     let (Some(ta), Some(tb)) = (&a.frame.thing, &b.frame.thing) else {
         return false;
     };
+    // A bare noun ("$5m in funding", "12 states") recurs for different things: the frame must
+    // pin the figure down by an owner, a time, a place or words of its thing.
+    let pinned = a.frame.owner.is_some()
+        || a.frame.time.is_some()
+        || !a.scope.is_empty()
+        || ta.contains(' ');
+    if !pinned {
+        return false;
+    }
     let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
         (None, None) => true,
@@ -51,6 +62,18 @@ pub fn conflicts(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
         || differs(&a.frame.time, &b.frame.time)
         || differs(&a.frame.distribution, &b.frame.distribution)
         || differs(&a.frame.comparison, &b.frame.comparison)
+}
+
+/// The two figures hold in one context: their owners and their times are the same, or
+/// unknown for one of them. A part and its whole ("1,027 were arrested in 2014 ... Ninety of
+/// the arrests") need not name the same thing, but must not belong to different owners or
+/// years.
+pub fn same_context(a: &Quantity, b: &Quantity) -> bool {
+    let agrees = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => true,
+    };
+    agrees(&a.frame.owner, &b.frame.owner) && agrees(&a.frame.time, &b.frame.time)
 }
 
 /// Figures that can state the same measure: units that convert, neither vague.

@@ -91,7 +91,13 @@ fn frame_of(
         m.first,
         r.phrase_end.max(m.end),
     );
-    let measure_np = measure_phrase(text, m.first, clause.start);
+    // "a rate of 13.7 percent" names what it measures before "of"; "the confiscation of 300
+    // kg of heroin" after the figure.
+    let measure_np = if r.phrase_end > m.end {
+        None
+    } else {
+        measure_phrase(text, m.first, clause.start)
+    };
     let np_start = measure_np.as_ref().map_or(m.first, |(first, _)| *first);
     // The figure's own stretch of the clause: up to the next figure.
     let next_first = sentence
@@ -113,6 +119,16 @@ fn frame_of(
             .iter()
             .any(|(_, r)| r.subject.as_deref() == Some(lemma.as_str()))
     });
+    // "our two countries", "its 25% stake": a possessive is an owner, if only a pronoun.
+    let owner = owner.or_else(|| {
+        let before = np_start.checked_sub(1)?;
+        let word = text.lower(before);
+        POSSESSIVES.contains(&word).then(|| word.to_string())
+    });
+    let indefinite = np_start
+        .checked_sub(1)
+        .is_some_and(|j| text.is_any(j, &["a", "an"]))
+        && np_start > clause.start;
     let comparison = comparison(text, m, r);
     let thing = if is_enumerator(text, m) || in_figure_run(text, m) || names_a_thing(text, m, r) {
         None
@@ -122,6 +138,7 @@ fn frame_of(
         thing(text, m, r, measure_np.as_ref(), own.clone(), sentence.times)
     };
     Frame {
+        indefinite,
         thing,
         owner,
         time: time::time_of(sentence.times, clause.start..m.first, own.clone()),
@@ -145,6 +162,9 @@ fn is_enumerator(text: &Text, m: &Measured) -> bool {
         && text.is_number(m.first)
         && text.capitalized(next)
 }
+
+/// Possessive determiners: whose figure it is, when no name says so.
+const POSSESSIVES: &[&str] = &["his", "her", "its", "my", "our", "their", "your"];
 
 /// Footnote marks that may follow a figure in a table: "27.5**", "4.1††".
 const MARKS: &[&str] = &["*", "†", "‡", "§", "¶", "#"];
@@ -297,8 +317,24 @@ fn thing(
     if words.is_empty() {
         return None;
     }
-    // Prepositional phrases that pin it down: "on imports of trucks", "in the brewer".
     let mut j = own.start;
+    // "26 countries and territories": both nouns are counted.
+    if measure_np.is_none()
+        && text.is_any(j, &["and", "or"])
+        && text.is_word(j + 1)
+        && super::words::is_plural(&text.lex.lemmas, text.lower(j + 1))
+        && j + 1 < own.end
+    {
+        words.push(text.lower(j).to_string());
+        words.push(noun_lemma(&text.lex.lemmas, text.lower(j + 1)));
+        j += 2;
+    }
+    // "29 million workers claimed the overtime deduction": what they did it to pins them.
+    if let Some(object) = verb_object(text, r, j, own.end, times) {
+        words.extend(np_words(text, &object));
+        return Some(words.join(" "));
+    }
+    // Prepositional phrases that pin it down: "on imports of trucks", "in the brewer".
     for _ in 0..MAX_PINNING_PHRASES {
         if j >= own.end || !text.lex.frames.pin_prepositions.contains(text.lower(j)) {
             break;
@@ -311,6 +347,32 @@ fn thing(
         j = np.end;
     }
     Some(words.join(" "))
+}
+
+/// The object of the verb after a figure's noun phrase, when that verb is the figure's
+/// predicate: "workers *claimed* [the overtime deduction]".
+fn verb_object(
+    text: &Text,
+    r: &Roles,
+    from: usize,
+    end: usize,
+    times: &[TimeMention],
+) -> Option<NounPhrase> {
+    let predicate = r.predicate.as_deref()?;
+    let mut j = from;
+    while j < end && text.is_word(j) {
+        let word = text.lower(j);
+        if text.lex.words.auxiliaries.contains(word) || text.lex.words.adverbs.contains(word) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let verb = verb_lemma(&text.lex.lemmas, text.lower(j))?;
+    if verb != predicate || j + 1 >= end {
+        return None;
+    }
+    pinning_phrase(text, j + 1, end, times)
 }
 
 /// The noun phrase after a pinning preposition, unless it names a time or a place (those are
@@ -378,13 +440,17 @@ fn comparison(text: &Text, m: &Measured, r: &Roles) -> Option<String> {
     if after.is_some() {
         return after;
     }
-    if m.first == 0 || frames.level_before.contains(text.lower(m.first - 1)) {
+    if m.first == 0 {
         return None;
     }
+    // "an increase of $2m" is a change; "rose to $5m", "a population of 400,000" are levels.
     let change_word = frames
         .change_before
         .longest_ending_at(text, m.first, 3)
         .is_some();
+    if !change_word && frames.level_before.contains(text.lower(m.first - 1)) {
+        return None;
+    }
     let change_verb = text.is_word(m.first - 1)
         && verb_lemma(&text.lex.lemmas, text.lower(m.first - 1))
             .is_some_and(|lemma| frames.change_verbs.contains(lemma.as_str()));

@@ -5,9 +5,10 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::claims::lexicon::flags;
 use crate::claims::text::Text;
 use crate::claims::tokens::{Gap, TokenKind};
-use crate::claims::words::{is_past_form, strip_possessive, verb_lemma};
+use crate::claims::words::{is_past_form, is_plural, strip_possessive, verb_lemma};
 
 /// Most words of one name: "Department of Health and Human Services".
 const MAX_NAME_WORDS: usize = 8;
@@ -91,7 +92,10 @@ pub fn owner(
         }
         j = end;
         let in_list = listed.iter().any(|r| r.start <= first && end <= r.end);
-        if in_list || reports(text, end) || !is_name(text, first, end, casing) {
+        // "the arrests in Malta", "imports from China": a name after a preposition is a
+        // place or a party, not whose figure it is.
+        let oblique = first > 0 && text.lex.words.prepositions.contains(text.lower(first - 1));
+        if in_list || oblique || reports(text, end) || !is_name(text, first, end, casing) {
             continue;
         }
         best = Some(name_text(text, first, end));
@@ -134,7 +138,9 @@ fn is_name(text: &Text, first: usize, end: usize, casing: &mut Casing) -> bool {
     }
     if end - first == 1 {
         let word = text.lower(first);
+        // "Four people were hurt": a number word is a figure, never a name.
         if word.chars().count() < 2
+            || text.has(first, flags::NUMBER)
             || text.lex.dates.months.contains_key(word)
             || text.lex.dates.weekdays.contains_key(word)
         {
@@ -144,7 +150,10 @@ fn is_name(text: &Text, first: usize, end: usize, casing: &mut Casing) -> bool {
             || text.gap(first) >= Gap::Line
             || text.is_symbol(first - 1, &[".", "!", "?", "\"", "“", "-", "•", "*"]);
         let stem = strip_possessive(word);
+        // "Prices rose", "Police said": a plural at the start of a sentence is a common noun;
+        // names are rarely plural.
         let common = verb_lemma(&text.lex.lemmas, stem).is_some()
+            || is_plural(&text.lex.lemmas, stem)
             || text
                 .str(first)
                 .bytes()
