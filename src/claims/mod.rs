@@ -84,6 +84,7 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     let mut casing = frame::Casing::new(prose);
     let mut measured = Vec::new();
     let mut found_lists = Vec::new();
+    let mut section_time: Option<String> = None;
     for (index, range) in sentences.iter().enumerate() {
         let sentence = sentence_span(&text, range);
         let names = mentions(&text, range.clone());
@@ -116,7 +117,19 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
             times: &times,
             listed: &listed,
         };
-        let frames = frame::frames(&text, &in_sentence, &mut casing);
+        let mut frames = frame::frames(&text, &in_sentence, &mut casing);
+        // "Fiscal Year 2019 Compared with Fiscal Year 2018": a heading's time holds for the
+        // figures under it that state none, up to the next heading.
+        if frame::is_heading_line(&text, range.clone()) {
+            section_time = times.first().map(|t| t.label.clone());
+        } else if let Some(time) = &section_time {
+            for f in frames
+                .iter_mut()
+                .filter(|f| f.time.is_none() && f.thing.is_some())
+            {
+                f.time = Some(time.clone());
+            }
+        }
         for (((m, r), scope), frame) in with_roles.into_iter().zip(scopes).zip(frames) {
             let mut q = build_quantity(&text, &m, r, scope, sentence, original);
             q.frame = Box::new(frame);

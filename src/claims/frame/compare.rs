@@ -20,12 +20,9 @@ pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
     let (Some(ta), Some(tb)) = (&a.frame.thing, &b.frame.thing) else {
         return false;
     };
-    // A bare noun ("$5m in funding", "12 states") recurs for different things: the frame must
-    // pin the figure down by an owner, a time, a place or words of its thing.
-    let pinned = a.frame.owner.is_some()
-        || a.frame.time.is_some()
-        || !a.scope.is_empty()
-        || ta.contains(' ');
+    // A bare noun ("$5m in funding", "12 states", "3 million Americans") recurs for different
+    // things: the frame must pin the figure down by an owner, a time or words of its thing.
+    let pinned = a.frame.owner.is_some() || a.frame.time.is_some() || ta.contains(' ');
     if !pinned {
         return false;
     }
@@ -45,7 +42,8 @@ pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
 }
 
 /// Some part of the frame is known for both figures and differs: they are about different
-/// things ("Gabon had a rate of 13.7 percent" and "Togo had a rate of 19.0 percent").
+/// things ("Gabon had a rate of 13.7 percent" and "Togo had a rate of 19.0 percent"); or both
+/// are indefinite ("an increase of $12m due to X", "an increase of $23m due to Y").
 pub fn conflicts(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
     let differs = |x: &Option<String>, y: &Option<String>| match (x, y) {
         (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
@@ -58,14 +56,15 @@ pub fn conflicts(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
         _ => false,
     };
     things_differ
+        || a.frame.indefinite && b.frame.indefinite
         || differs(&a.frame.owner, &b.frame.owner)
         || differs(&a.frame.time, &b.frame.time)
         || differs(&a.frame.distribution, &b.frame.distribution)
         || differs(&a.frame.comparison, &b.frame.comparison)
 }
 
-/// The two figures hold in one context: their owners and their times are the same, or
-/// unknown for one of them. A part and its whole ("1,027 were arrested in 2014 ... Ninety of
+/// The two figures hold in one context: their owners (names) and their times are the same,
+/// or unknown for one of them. A part and its whole ("1,027 were arrested in 2014 ... Ninety of
 /// the arrests") need not name the same thing, but must not belong to different owners or
 /// years.
 pub fn same_context(a: &Quantity, b: &Quantity) -> bool {
@@ -73,7 +72,10 @@ pub fn same_context(a: &Quantity, b: &Quantity) -> bool {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
         _ => true,
     };
-    agrees(&a.frame.owner, &b.frame.owner) && agrees(&a.frame.time, &b.frame.time)
+    // Owners that are names must agree; a clause's common subject ("officers seized") is a
+    // weaker owner, which a whole and its part may state in other words.
+    let named = |x: &Option<String>| x.clone().filter(|o| o.starts_with(char::is_uppercase));
+    agrees(&named(&a.frame.owner), &named(&b.frame.owner)) && agrees(&a.frame.time, &b.frame.time)
 }
 
 /// Figures that can state the same measure: units that convert, neither vague.

@@ -36,6 +36,24 @@ const MAX_MEASURE_WORDS: usize = 6;
 /// A clause longer than this is cut: owners and times further away are not the figure's.
 const MAX_CLAUSE_TOKENS: usize = 60;
 
+/// Most tokens of a heading line.
+const MAX_HEADING_TOKENS: usize = 16;
+
+/// The tokens `range` are a heading: a line of its own, a paragraph by itself, starting with a
+/// capital and ending without punctuation ("Fiscal Year 2019 Compared with Fiscal Year 2018").
+pub fn is_heading_line(text: &Text, range: Range<usize>) -> bool {
+    let (first, end) = (range.start, range.end);
+    if end <= first || end - first > MAX_HEADING_TOKENS {
+        return false;
+    }
+    let alone = (first == 0 || text.gap(first) >= Gap::Paragraph)
+        && (end >= text.len() || text.gap(end) >= Gap::Paragraph)
+        && (first + 1..end).all(|j| text.gap(j) <= Gap::Space);
+    alone
+        && text.capitalized(first)
+        && !text.is_symbol(end - 1, &[".", "!", "?", ":", ";", ",", "\"", "”"])
+}
+
 /// The figures of one sentence with what the extractor found for them.
 pub struct Sentence<'s> {
     pub range: Range<usize>,
@@ -104,11 +122,38 @@ fn frame_of(
         .figures
         .get(k + 1)
         .map_or(clause.end, |(n, _)| n.first.min(clause.end));
-    let own = r.phrase_end.max(m.end)..next_first.max(r.phrase_end.max(m.end));
+    let own_start = r.phrase_end.max(m.end);
+    // "losses of $5.1 million (2018 – $6.5 million)": brackets after a figure hold another's.
+    let own_end = (own_start..next_first)
+        .find(|&j| text.is_symbol(j, &["("]))
+        .unwrap_or(next_first);
+    let own = own_start..own_end.max(own_start);
+    // "Labour won 45% of the vote, the Conservatives won 40%": the owner is looked for after
+    // the figure before first, then in the whole clause ("Smith, 32, was sentenced to ...").
+    let since_previous = k
+        .checked_sub(1)
+        .map(|p| {
+            sentence.figures[p]
+                .1
+                .phrase_end
+                .max(sentence.figures[p].0.end)
+        })
+        .filter(|&e| e > clause.start && e < np_start);
+    let own_noun = r.phrase_end > m.end;
     let owner = if heading {
         None
     } else {
-        names::owner(text, clause.start..np_start, sentence.listed, casing)
+        since_previous
+            .and_then(|from| names::owner(text, from..np_start, sentence.listed, casing, own_noun))
+            .or_else(|| {
+                names::owner(
+                    text,
+                    clause.start..np_start,
+                    sentence.listed,
+                    casing,
+                    own_noun,
+                )
+            })
     };
     // "Sales rose 5% ... from $9.5m": the capitalised first word is what the sentence
     // measures, not whose it is.
@@ -135,13 +180,26 @@ fn frame_of(
     } else if comparison.as_deref() == Some("times") {
         multiplied(text, m, r)
     } else {
-        thing(text, m, r, measure_np.as_ref(), own.clone(), sentence.times)
+        thing(
+            text,
+            m,
+            r,
+            measure_np.as_ref(),
+            clause.start,
+            own.clone(),
+            sentence.times,
+        )
     };
     Frame {
         indefinite,
         thing,
         owner,
-        time: time::time_of(sentence.times, clause.start..m.first, own.clone()),
+        time: time::time_of(
+            sentence.times,
+            clause.start..m.first,
+            own.clone(),
+            sentence.range.start,
+        ),
         distribution: distribution(text, m, r, sentence.times),
         comparison,
     }
@@ -296,11 +354,18 @@ fn thing(
     m: &Measured,
     r: &Roles,
     measure_np: Option<&(usize, Vec<String>)>,
+    clause_start: usize,
     own: Range<usize>,
     times: &[TimeMention],
 ) -> Option<String> {
     let mut words: Vec<String> = match measure_np {
         Some((_, words)) => words.clone(),
+        // "Research and development expense increased $3.7 million", "direct services revenue
+        // was $2.9 million": a figure with no noun of its own measures the clause's subject.
+        None if r.phrase_end == m.end && r.part_of.is_none() => {
+            clause_subject(text, clause_start, m.first)
+                .or_else(|| r.subject.clone().map(|s| vec![s]))?
+        }
         None => {
             let subject = r.subject.clone()?;
             // The figure's own noun phrase, modifiers included: "12 counts", "a 25% tariff".
@@ -347,6 +412,52 @@ fn thing(
         j = np.end;
     }
     Some(words.join(" "))
+}
+
+/// Most words of a clause's subject taken as a figure's thing.
+const MAX_SUBJECT_WORDS: usize = 5;
+
+/// The subject of the verb right before a figure ("expense increased $3.7 million", "revenue
+/// was $2.9 million"), as lemmas: the content words before the verb back to a function word
+/// or a comma, within the clause.
+fn clause_subject(text: &Text, clause_start: usize, first: usize) -> Option<Vec<String>> {
+    let lex = text.lex;
+    let mut verb = first;
+    // Between the verb and the figure: hedges and "by" ("increased by approximately $2m").
+    while verb > clause_start {
+        let j = verb - 1;
+        if text.is_word(j) && (text.is(j, "by") || lex.words.adverbs.contains(text.lower(j))) {
+            verb = j;
+        } else {
+            break;
+        }
+    }
+    let v = verb.checked_sub(1).filter(|&v| v >= clause_start)?;
+    let word = text.lower(v);
+    let is_verb = lex.words.auxiliaries.contains(word)
+        || verb_lemma(&lex.lemmas, word).is_some() && super::words::is_past_form(&lex.lemmas, word)
+        || verb_lemma(&lex.lemmas, word).is_some() && word.ends_with('s');
+    if !text.is_word(v) || !is_verb {
+        return None;
+    }
+    let mut start = v;
+    while start > clause_start && v - start < MAX_SUBJECT_WORDS {
+        let j = start - 1;
+        let w = text.lower(j);
+        if !text.is_word(j)
+            || text.lex.words.is_function_word(w) && !text.is(j, "and")
+            || lex.words.auxiliaries.contains(w)
+            || text.is_number(j)
+        {
+            break;
+        }
+        start = j;
+    }
+    let words: Vec<String> = (start..v)
+        .filter(|&j| !text.is(j, "and"))
+        .map(|j| noun_lemma(&lex.lemmas, strip_possessive(text.lower(j))))
+        .collect();
+    (!words.is_empty()).then_some(words)
 }
 
 /// The object of the verb after a figure's noun phrase, when that verb is the figure's

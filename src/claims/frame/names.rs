@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::claims::lexicon::flags;
 use crate::claims::text::Text;
 use crate::claims::tokens::{Gap, TokenKind};
-use crate::claims::words::{is_past_form, is_plural, strip_possessive, verb_lemma};
+use crate::claims::words::{is_past_form, is_plural, noun_lemma, strip_possessive, verb_lemma};
 
 /// Most words of one name: "Department of Health and Human Services".
 const MAX_NAME_WORDS: usize = 8;
@@ -59,16 +59,25 @@ pub fn is_heading(text: &Text, range: Range<usize>) -> bool {
     words >= 3
 }
 
+/// Most words of a common-noun subject taken as an owner.
+const MAX_SUBJECT_WORDS: usize = 5;
+
 /// The owner of a figure: the last proper name in `region` (the clause before the figure's
 /// noun phrase), after an opening adverbial, that is neither a list item nor the source of a
-/// report ("Europol said").
+/// report ("Europol said"), and stands where a subject does: before the clause's verb, or
+/// possessive, or with an apposition ("Smith, 32,"). Without such a name, and when
+/// `subject_too` (the figure has a noun of its own, so the clause's subject is not what it
+/// measures), the clause's subject as lemmas: "the average price for eggs has declined for
+/// three weeks" belongs to `average price egg`.
 pub fn owner(
     text: &Text,
     region: Range<usize>,
     listed: &[Range<usize>],
     casing: &mut Casing,
+    subject_too: bool,
 ) -> Option<String> {
     let start = after_adverbial(text, region.clone());
+    let verb = (start..region.end).find(|&j| is_clause_verb(text, j));
     let mut best = None;
     let mut j = start;
     while j < region.end {
@@ -95,12 +104,51 @@ pub fn owner(
         // "the arrests in Malta", "imports from China": a name after a preposition is a
         // place or a party, not whose figure it is.
         let oblique = first > 0 && text.lex.words.prepositions.contains(text.lower(first - 1));
-        if in_list || oblique || reports(text, end) || !is_name(text, first, end, casing) {
+        // "AI skilling opportunities for 840,000 people": a name after the verb is the
+        // figure's owner only as a possessive or with an apposition.
+        let subject_place = verb.is_none_or(|v| end <= v)
+            || text.str(end - 1).ends_with("'s")
+            || text.str(end - 1).ends_with("’s")
+            || text.is_symbol(end, &[","]);
+        if in_list
+            || oblique
+            || !subject_place
+            || reports(text, end)
+            || !is_name(text, first, end, casing)
+        {
             continue;
         }
         best = Some(name_text(text, first, end));
     }
-    best
+    best.or_else(|| {
+        // "Icann said its decision ...": a source is no owner, named or not.
+        let verb = verb.filter(|&v| subject_too && !reports(text, v))?;
+        common_subject(text, start, verb)
+    })
+}
+
+/// A finite verb that can end a clause's subject: an auxiliary, a past form or a present form
+/// in "-s" of a known verb, in lower case.
+fn is_clause_verb(text: &Text, j: usize) -> bool {
+    if !text.is_word(j) || text.capitalized(j) {
+        return false;
+    }
+    let word = text.lower(j);
+    text.lex.words.auxiliaries.contains(word)
+        || verb_lemma(&text.lex.lemmas, word).is_some()
+            && (is_past_form(&text.lex.lemmas, word) || word.ends_with('s'))
+}
+
+/// The content words of the subject `start..verb`, as lemmas; none for a pronoun or when a
+/// figure stands in it.
+fn common_subject(text: &Text, start: usize, verb: usize) -> Option<String> {
+    let words: Vec<String> = (start..verb)
+        .filter(|&j| text.is_word(j) && !text.lex.words.is_function_word(text.lower(j)))
+        .map(|j| noun_lemma(&text.lex.lemmas, strip_possessive(text.lower(j))))
+        .collect();
+    let figure_inside = (start..verb).any(|j| text.is_number(j));
+    (!words.is_empty() && words.len() <= MAX_SUBJECT_WORDS && !figure_inside)
+        .then(|| words.join(" "))
 }
 
 /// After "According to the report," or "In 2019,": where the clause's subject starts.

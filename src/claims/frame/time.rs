@@ -141,16 +141,25 @@ fn word_time(text: &Text, j: usize, dates: &[TimeMention]) -> Option<TimeMention
 }
 
 /// The time of a figure: the first one in its own stretch of the clause (`own`, from the end
-/// of its noun phrase to the next figure), else the last one before it in the clause.
-pub fn time_of(times: &[TimeMention], before: Range<usize>, own: Range<usize>) -> Option<String> {
+/// of its noun phrase to the next figure), else the last one before it in the clause, else the
+/// last one before it in the sentence ("In 2019, sales rose, while costs were $3m"), which
+/// starts at `sentence_start`.
+pub fn time_of(
+    times: &[TimeMention],
+    before: Range<usize>,
+    own: Range<usize>,
+    sentence_start: usize,
+) -> Option<String> {
+    let last_before = |from: usize| {
+        times
+            .iter()
+            .rev()
+            .find(|t| t.first >= from && t.end <= before.end)
+    };
     times
         .iter()
         .find(|t| t.first >= own.start && t.first < own.end)
-        .or_else(|| {
-            times
-                .iter()
-                .rev()
-                .find(|t| t.first >= before.start && t.end <= before.end)
-        })
+        .or_else(|| last_before(before.start))
+        .or_else(|| last_before(sentence_start))
         .map(|t| t.label.clone())
 }
