@@ -17,8 +17,16 @@ pub struct Disagreement {
 }
 
 /// The findings that stand for `disagreements`: per group of figures linked by disagreement,
-/// one finding when one figure is in every disagreement of the group, none otherwise.
-pub fn odd_ones_out(disagreements: Vec<Disagreement>) -> Vec<Finding> {
+/// one finding when one figure is in every disagreement of the group and the others agree
+/// among themselves (each pair of them is in `agreements`), none otherwise.
+pub fn odd_ones_out(
+    disagreements: Vec<Disagreement>,
+    agreements: &[(usize, usize)],
+) -> Vec<Finding> {
+    let agreed: rustc_hash::FxHashSet<(usize, usize)> = agreements
+        .iter()
+        .map(|&(a, b)| (a.min(b), a.max(b)))
+        .collect();
     let mut groups = Groups::default();
     for d in &disagreements {
         groups.join(d.a, d.b);
@@ -29,11 +37,17 @@ pub fn odd_ones_out(disagreements: Vec<Disagreement>) -> Vec<Finding> {
     }
     let mut groups: Vec<Vec<Disagreement>> = by_group.into_values().collect();
     groups.sort_by_key(|g| g.iter().map(|d| d.a.min(d.b)).min());
-    groups.into_iter().filter_map(one_finding).collect()
+    groups
+        .into_iter()
+        .filter_map(|g| one_finding(g, &agreed))
+        .collect()
 }
 
-/// The one finding of a group, if one figure is in all its disagreements.
-fn one_finding(mut group: Vec<Disagreement>) -> Option<Finding> {
+/// The one finding of a group, if one figure is in all its disagreements and the others agree.
+fn one_finding(
+    mut group: Vec<Disagreement>,
+    agreed: &rustc_hash::FxHashSet<(usize, usize)>,
+) -> Option<Finding> {
     if group.len() == 1 {
         return group.pop().map(|d| d.finding);
     }
@@ -41,6 +55,20 @@ fn one_finding(mut group: Vec<Disagreement>) -> Option<Finding> {
     let odd = [first.a, first.b]
         .into_iter()
         .find(|&x| group.iter().all(|d| d.a == x || d.b == x))?;
+    // "80.6 years" for women against "78.5" for one group and "74.0" for another: the others
+    // must have been found to agree with each other, not merely never compared.
+    let others: Vec<usize> = group
+        .iter()
+        .map(|d| if d.a == odd { d.b } else { d.a })
+        .collect();
+    let all_agree = others.iter().enumerate().all(|(i, &x)| {
+        others[i + 1..]
+            .iter()
+            .all(|&y| agreed.contains(&(x.min(y), x.max(y))))
+    });
+    if !all_agree {
+        return None;
+    }
     group.sort_by_key(|d| if d.a == odd { d.b } else { d.a });
     let mut rest = group.into_iter();
     let mut finding = rest.next()?.finding;
@@ -116,14 +144,14 @@ mod tests {
 
     #[test]
     fn a_single_disagreement_is_its_finding() {
-        let out = odd_ones_out(vec![d(1, 2)]);
+        let out = odd_ones_out(vec![d(1, 2)], &[]);
         assert_eq!(out.len(), 1);
     }
 
     #[test]
     fn one_figure_against_agreeing_others_is_one_finding() {
         // 3 disagrees with 1 and 2, which agree: one finding, on 3, naming both.
-        let out = odd_ones_out(vec![d(1, 3), d(2, 3)]);
+        let out = odd_ones_out(vec![d(1, 3), d(2, 3)], &[(1, 2)]);
         assert_eq!(out.len(), 1);
         let spans: Vec<usize> = out[0].labels.iter().map(|l| l.start).collect();
         assert!(spans.contains(&30) && spans.contains(&10) && spans.contains(&20));
@@ -133,14 +161,22 @@ mod tests {
     #[test]
     fn a_series_of_different_figures_gives_none() {
         // 1, 2 and 3 all differ: a roster, not a figure restated wrongly.
-        assert!(odd_ones_out(vec![d(1, 2), d(1, 3), d(2, 3)]).is_empty());
+        assert!(odd_ones_out(vec![d(1, 2), d(1, 3), d(2, 3)], &[]).is_empty());
         // Two pairs that agree within and differ across: {1, 2} against {3, 4}.
-        assert!(odd_ones_out(vec![d(1, 3), d(1, 4), d(2, 3), d(2, 4)]).is_empty());
+        assert!(
+            odd_ones_out(vec![d(1, 3), d(1, 4), d(2, 3), d(2, 4)], &[(1, 2), (3, 4)]).is_empty()
+        );
     }
 
     #[test]
     fn separate_groups_are_judged_apart() {
-        let out = odd_ones_out(vec![d(1, 2), d(5, 7), d(6, 7)]);
+        let out = odd_ones_out(vec![d(1, 2), d(5, 7), d(6, 7)], &[(5, 6)]);
         assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn others_never_compared_are_no_majority() {
+        // 3 differs from 1 and from 2, but 1 and 2 were never found to agree.
+        assert!(odd_ones_out(vec![d(1, 3), d(2, 3)], &[]).is_empty());
     }
 }

@@ -78,13 +78,16 @@ pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> E
             env: Vec::new(),
             tried: 0,
             disagreements: Vec::new(),
+            agreements: Vec::new(),
             out: &mut out,
         };
         let plans = run.plan();
         run.bind(0, &plans);
         let disagreements = std::mem::take(&mut run.disagreements);
+        let agreements = std::mem::take(&mut run.agreements);
         let over_budget = run.tried > options.budget;
-        out.findings.extend(odd_ones_out(disagreements));
+        out.findings
+            .extend(odd_ones_out(disagreements, &agreements));
         if over_budget {
             let note = format!(
                 "rule {} stopped after {} steps of matching claims (the budget); some of its \
@@ -119,6 +122,8 @@ struct RuleRun<'a, 'o> {
     /// For a rule that compares two figures: the pairs that disagree, reduced to one
     /// finding per wrong figure when the rule is done.
     disagreements: Vec<Disagreement>,
+    /// For the same rules: the pairs that agree.
+    agreements: Vec<(usize, usize)>,
     out: &'o mut Evaluation,
 }
 
@@ -229,20 +234,26 @@ impl<'a> RuleRun<'a, '_> {
     }
 
     fn check(&mut self) {
+        let pair = self.compared_pair();
+        let mut holds = true;
         for requirement in &self.rule.requirements {
             let truth = self.eval(requirement).truth();
+            holds &= truth == Truth::Holds;
             let severity = match truth {
                 Truth::Fails => to_severity(self.rule.severity),
                 Truth::Unknown if self.options.strict => Severity::Info,
                 _ => continue,
             };
             let finding = self.finding(severity, truth);
-            match self.compared_pair() {
+            match pair {
                 Some((a, b)) if truth == Truth::Fails => {
                     self.disagreements.push(Disagreement { a, b, finding });
                 }
                 _ => self.out.findings.push(finding),
             }
+        }
+        if let (Some(pair), true) = (pair, holds) {
+            self.agreements.push(pair);
         }
     }
 

@@ -31,7 +31,7 @@ pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
         (None, None) => true,
         _ => false,
     };
-    same_thing(ta, tb, a.subject.as_deref(), b.subject.as_deref(), words)
+    same_thing(ta, tb, words)
         && same(&a.frame.owner, &b.frame.owner)
         && same(&a.frame.time, &b.frame.time)
         && same(&a.frame.distribution, &b.frame.distribution)
@@ -50,9 +50,7 @@ pub fn conflicts(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
         _ => false,
     };
     let things_differ = match (&a.frame.thing, &b.frame.thing) {
-        (Some(ta), Some(tb)) => {
-            !same_thing(ta, tb, a.subject.as_deref(), b.subject.as_deref(), words)
-        }
+        (Some(ta), Some(tb)) => !same_thing(ta, tb, words),
         _ => false,
     };
     things_differ
@@ -89,33 +87,26 @@ fn same_places(a: &[String], b: &[String]) -> bool {
 
 /// The same head noun and the same pinning words, in any order: "rate of unemployment" and
 /// "unemployment rate"; but not "count of burglary" and "count of fraud", nor "total
-/// subscribers" and "subscribers".
-fn same_thing(
-    a: &str,
-    b: &str,
-    head_a: Option<&str>,
-    head_b: Option<&str>,
-    w: &FrameWords,
-) -> bool {
-    let head = |thing: &str, subject: Option<&str>| -> String {
-        subject
-            .map(str::to_string)
-            .unwrap_or_else(|| thing.rsplit(' ').next().unwrap_or("").to_string())
+/// subscribers" and "subscribers". The head is the last word before the first pinning
+/// preposition.
+fn same_thing(a: &str, b: &str, w: &FrameWords) -> bool {
+    let split = |thing: &'_ str| -> (String, Vec<String>) {
+        let words: Vec<&str> = thing.split(' ').filter(|p| !p.is_empty()).collect();
+        let head_at = words
+            .iter()
+            .position(|p| w.pin_prepositions.contains(*p))
+            .unwrap_or(words.len())
+            .saturating_sub(1);
+        let head = words.get(head_at).copied().unwrap_or("").to_string();
+        let mut pins: Vec<String> = words
+            .iter()
+            .enumerate()
+            .filter(|&(k, p)| k != head_at && !w.pin_prepositions.contains(*p) && *p != "and")
+            .map(|(_, p)| p.to_string())
+            .collect();
+        pins.sort();
+        pins.dedup();
+        (head, pins)
     };
-    let (ha, hb) = (head(a, head_a), head(b, head_b));
-    if ha != hb {
-        return false;
-    }
-    let pins = |thing: &'_ str, h: &str| -> Vec<String> {
-        let head_words: Vec<&str> = h.split(' ').collect();
-        thing
-            .split(' ')
-            .filter(|p| {
-                !p.is_empty() && !head_words.contains(p) && !w.pin_prepositions.contains(*p)
-            })
-            .map(str::to_string)
-            .collect()
-    };
-    let (pa, pb) = (pins(a, &ha), pins(b, &hb));
-    pa.len() == pb.len() && pa.iter().all(|p| pb.contains(p))
+    split(a) == split(b)
 }

@@ -124,8 +124,15 @@ fn frame_of(
         .map_or(clause.end, |(n, _)| n.first.min(clause.end));
     let own_start = r.phrase_end.max(m.end);
     // "losses of $5.1 million (2018 – $6.5 million)": brackets after a figure hold another's.
+    // "... of $3.8 billion, and the fiscal 2016 borrowings of $7.6 billion": a conjunction
+    // starts what belongs to the next figure; "..., ministers said on Tuesday" tells when it
+    // was said.
     let own_end = (own_start..next_first)
-        .find(|&j| text.is_symbol(j, &["("]))
+        .find(|&j| {
+            text.is_symbol(j, &["("])
+                || text.is_any(j, &["and", "or", "but"])
+                || text.lex.frames.source_verbs.contains(text.lower(j))
+        })
         .unwrap_or(next_first);
     let own = own_start..own_end.max(own_start);
     // "Labour won 45% of the vote, the Conservatives won 40%": the owner is looked for after
@@ -163,6 +170,13 @@ fn frame_of(
             .figures
             .iter()
             .any(|(_, r)| r.subject.as_deref() == Some(lemma.as_str()))
+    });
+    // "The rate of unemployment in Ruritania reached 7.4%": the place of the subject.
+    let owner = owner.or_else(|| {
+        (!own_noun && measure_np.is_none())
+            .then(|| clause_subject(text, clause.start, m.first, sentence.times))
+            .flatten()
+            .and_then(|(_, place)| place)
     });
     // "our two countries", "its 25% stake": a possessive is an owner, if only a pronoun.
     let owner = owner.or_else(|| {
@@ -231,12 +245,14 @@ const MARKS: &[&str] = &["*", "†", "‡", "§", "¶", "#"];
 /// footnote marks between, is a cell of a table flattened into text; the words around it
 /// are row labels, not what it counts.
 fn in_figure_run(text: &Text, m: &Measured) -> bool {
+    // Marks, and the brackets and signs of a cell such as "75.7 (2.1)" or "(24.3)".
+    let skip = |j: usize| text.is_symbol(j, MARKS) || text.is_symbol(j, &["(", ")", "%"]);
     let mut before = m.first;
-    while before > 0 && text.is_symbol(before - 1, MARKS) {
+    while before > 0 && skip(before - 1) && text.gap(before) <= Gap::Space {
         before -= 1;
     }
     let mut after = m.end;
-    while text.is_symbol(after, MARKS) {
+    while skip(after) && text.gap(after) <= Gap::Space {
         after += 1;
     }
     let beside = |j: usize, gap_at: usize| text.is_number(j) && text.gap(gap_at) == Gap::Space;
@@ -363,8 +379,10 @@ fn thing(
         // "Research and development expense increased $3.7 million", "direct services revenue
         // was $2.9 million": a figure with no noun of its own measures the clause's subject.
         None if r.phrase_end == m.end && r.part_of.is_none() => {
-            clause_subject(text, clause_start, m.first)
-                .or_else(|| r.subject.clone().map(|s| vec![s]))?
+            match clause_subject(text, clause_start, m.first, times) {
+                Some((words, _)) if !words.is_empty() => words,
+                _ => vec![r.subject.clone()?],
+            }
         }
         None => {
             let subject = r.subject.clone()?;
@@ -417,16 +435,24 @@ fn thing(
 /// Most words of a clause's subject taken as a figure's thing.
 const MAX_SUBJECT_WORDS: usize = 5;
 
-/// The subject of the verb right before a figure ("expense increased $3.7 million", "revenue
-/// was $2.9 million"), as lemmas: the content words before the verb back to a function word
-/// or a comma, within the clause.
-fn clause_subject(text: &Text, clause_start: usize, first: usize) -> Option<Vec<String>> {
+/// The subject of the verb right before a figure ("expense increased $3.7 million", "the
+/// rate of unemployment in Ruritania reached 7.4%"), as lemmas in text order with its pinning
+/// prepositions, and the place it names, if any (whose figure it is). Words back from the verb
+/// to a function word that is no pinning preposition, a comma or a figure, within the clause.
+fn clause_subject(
+    text: &Text,
+    clause_start: usize,
+    first: usize,
+    times: &[TimeMention],
+) -> Option<(Vec<String>, Option<String>)> {
     let lex = text.lex;
     let mut verb = first;
-    // Between the verb and the figure: hedges and "by" ("increased by approximately $2m").
+    // Between the verb and the figure: adverbs, and "by", "to" or "at" ("increased by $2m",
+    // "rose to 7.4%").
     while verb > clause_start {
         let j = verb - 1;
-        if text.is_word(j) && (text.is(j, "by") || lex.words.adverbs.contains(text.lower(j))) {
+        let link = text.is_any(j, &["by", "to", "at"]);
+        if text.is_word(j) && (link || lex.words.adverbs.contains(text.lower(j))) {
             verb = j;
         } else {
             break;
@@ -441,23 +467,65 @@ fn clause_subject(text: &Text, clause_start: usize, first: usize) -> Option<Vec<
         return None;
     }
     let mut start = v;
-    while start > clause_start && v - start < MAX_SUBJECT_WORDS {
+    let in_time = |j: usize| times.iter().any(|t| t.first <= j && j < t.end);
+    while start > clause_start && v - start < 2 * MAX_SUBJECT_WORDS {
         let j = start - 1;
+        // "Ruritania's unemployment rate in March 2024 was": a time inside the subject is
+        // the frame's time, not the thing.
+        if in_time(j) {
+            start = j;
+            continue;
+        }
         let w = text.lower(j);
+        let connector = text.is(j, "and") || lex.frames.pin_prepositions.contains(w);
         if !text.is_word(j)
-            || text.lex.words.is_function_word(w) && !text.is(j, "and")
+            || text.lex.words.is_function_word(w) && !connector
             || lex.words.auxiliaries.contains(w)
-            || text.is_number(j)
         {
             break;
         }
         start = j;
     }
-    let words: Vec<String> = (start..v)
-        .filter(|&j| !text.is(j, "and"))
-        .map(|j| noun_lemma(&lex.lemmas, strip_possessive(text.lower(j))))
-        .collect();
-    (!words.is_empty()).then_some(words)
+    // A preposition cannot start the subject: "in 2019 revenue rose" keeps "revenue".
+    while start < v && lex.frames.pin_prepositions.contains(text.lower(start)) {
+        start += 1;
+    }
+    let mut place = None;
+    let mut words: Vec<String> = Vec::new();
+    for j in start..v {
+        if text.is(j, "and") || in_time(j) {
+            continue;
+        }
+        let after_preposition =
+            j > start && lex.frames.pin_prepositions.contains(text.lower(j - 1));
+        let possessive = text.str(j).ends_with("'s") || text.str(j).ends_with("’s");
+        if text.capitalized(j)
+            && (text.has(j, super::lexicon::flags::PLACE) || after_preposition || possessive)
+        {
+            // "in Ruritania": the place is whose figure it is; drop its preposition.
+            place = Some(strip_possessive(text.str(j)).to_string());
+            if words
+                .last()
+                .is_some_and(|w| lex.frames.pin_prepositions.contains(w.as_str()))
+            {
+                words.pop();
+            }
+            continue;
+        }
+        let lower = text.lower(j);
+        if lex.frames.pin_prepositions.contains(lower) {
+            words.push(lower.to_string());
+        } else {
+            words.push(noun_lemma(&lex.lemmas, strip_possessive(lower)));
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| lex.frames.pin_prepositions.contains(w.as_str()))
+    {
+        words.pop();
+    }
+    (!words.is_empty() || place.is_some()).then_some((words, place))
 }
 
 /// The object of the verb after a figure's noun phrase, when that verb is the figure's

@@ -76,7 +76,13 @@ pub fn owner(
     casing: &mut Casing,
     subject_too: bool,
 ) -> Option<String> {
-    let start = after_adverbial(text, region.clone());
+    // "A spokesman said the new rules would ...": the clause reported starts after the verb
+    // that reports it.
+    let start = (region.start..region.end)
+        .rev()
+        .find(|&j| text.is_word(j) && text.lex.frames.source_verbs.contains(text.lower(j)))
+        .map(|j| if text.is(j + 1, "that") { j + 2 } else { j + 1 })
+        .unwrap_or_else(|| after_adverbial(text, region.clone()));
     let verb = (start..region.end).find(|&j| is_clause_verb(text, j));
     let mut best = None;
     let mut j = start;
@@ -127,28 +133,38 @@ pub fn owner(
     })
 }
 
-/// A finite verb that can end a clause's subject: an auxiliary, a past form or a present form
-/// in "-s" of a known verb, in lower case.
+/// A finite verb that can end a clause's subject: an auxiliary or a past form of a known verb,
+/// in lower case. (A present form in "-s" is as often a plural noun: "the new rules".)
 fn is_clause_verb(text: &Text, j: usize) -> bool {
     if !text.is_word(j) || text.capitalized(j) {
         return false;
     }
     let word = text.lower(j);
     text.lex.words.auxiliaries.contains(word)
-        || verb_lemma(&text.lex.lemmas, word).is_some()
-            && (is_past_form(&text.lex.lemmas, word) || word.ends_with('s'))
+        || verb_lemma(&text.lex.lemmas, word).is_some() && is_past_form(&text.lex.lemmas, word)
 }
 
-/// The content words of the subject `start..verb`, as lemmas; none for a pronoun or when a
-/// figure stands in it.
+/// Whose figure the subject `start..verb` says: a name after one of its prepositions ("the
+/// fibre network in Eastvale"), else its head noun as a lemma ("the average price for eggs" is
+/// `price`); none for a pronoun or when a figure stands in it.
 fn common_subject(text: &Text, start: usize, verb: usize) -> Option<String> {
-    let words: Vec<String> = (start..verb)
-        .filter(|&j| text.is_word(j) && !text.lex.words.is_function_word(text.lower(j)))
+    if (start..verb).any(|j| text.is_number(j)) || verb - start > 2 * MAX_SUBJECT_WORDS {
+        return None;
+    }
+    let pins = &text.lex.frames.pin_prepositions;
+    let named = (start + 1..verb)
+        .find(|&j| text.is_word(j) && text.capitalized(j) && pins.contains(text.lower(j - 1)));
+    if let Some(j) = named {
+        return Some(strip_possessive(text.str(j)).to_string());
+    }
+    // The head: the last content word before the first preposition.
+    let end = (start..verb)
+        .find(|&j| pins.contains(text.lower(j)))
+        .unwrap_or(verb);
+    (start..end)
+        .rev()
+        .find(|&j| text.is_word(j) && !text.lex.words.is_function_word(text.lower(j)))
         .map(|j| noun_lemma(&text.lex.lemmas, strip_possessive(text.lower(j))))
-        .collect();
-    let figure_inside = (start..verb).any(|j| text.is_number(j));
-    (!words.is_empty() && words.len() <= MAX_SUBJECT_WORDS && !figure_inside)
-        .then(|| words.join(" "))
 }
 
 /// After "According to the report," or "In 2019,": where the clause's subject starts.
