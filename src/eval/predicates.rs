@@ -111,6 +111,15 @@ impl<'a> DocumentView<'a> {
             (Some(s), Some(t)) => s == t,
             _ => true,
         };
+        // A count must count something: "America 250", a list's "1.", and "one of the most
+        // legendary battles" are no figures of the story.
+        let counts_something = |q: &Quantity| {
+            q.unit.dimension != "count"
+                || (q.subject.is_some() && !(q.nominal == 1.0 && q.part_of.is_some()))
+        };
+        if !counts_something(x) || !counts_something(y) {
+            return false;
+        }
         // Headlines compress: only a time stated for both can tell them apart.
         let times_differ =
             x.frame.time.is_some() && y.frame.time.is_some() && x.frame.time != y.frame.time;

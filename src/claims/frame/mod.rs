@@ -161,6 +161,21 @@ fn frame_of(
                     own_noun,
                 )
             })
+            // "GE Aerospace announced a $1 billion investment — creating 5,000 new jobs": a
+            // clause without a subject of its own belongs to the sentence's.
+            .or_else(|| {
+                (clause.start > sentence.range.start)
+                    .then(|| {
+                        names::owner(
+                            text,
+                            sentence.range.start..clause.start,
+                            sentence.listed,
+                            casing,
+                            false,
+                        )
+                    })
+                    .flatten()
+            })
     };
     // "Sales rose 5% ... from $9.5m": the capitalised first word is what the sentence
     // measures, not whose it is.
