@@ -161,7 +161,13 @@ pub fn roles(text: &Text, m: &Measured) -> Roles {
             let plural_whole = is_plural(&text.lex.lemmas, text.lower(np.end - 1));
             let partitive = (determiner && plural_whole) || m.unit.dimension == "percent";
             if count_like && !m.figure.vague && partitive {
-                roles.part_of = Some(np.lemma.clone());
+                // "eight of the 10 leading causes" states its own whole, and is a part of that
+                // whole ("10 cause"), not of one stated elsewhere.
+                let own_whole = (m.end + 1..np.end).find(|&j| text.is_number(j));
+                roles.part_of = Some(match own_whole {
+                    Some(j) => format!("{} {}", text.str(j), np.lemma),
+                    None => np.lemma.clone(),
+                });
             }
             roles.subject = Some(np.lemma);
             roles.phrase_end = np.end;
