@@ -685,6 +685,30 @@ impl<'a> RuleRun<'a, '_> {
         Some((words, patterns))
     }
 
+    /// The predicates that relate two quantity claims by what the document says around them.
+    fn is_pair_predicate(builtin: Builtin) -> bool {
+        matches!(
+            builtin,
+            Builtin::Restates
+                | Builtin::Converts
+                | Builtin::SameFrame
+                | Builtin::SameContext
+                | Builtin::Headline
+        )
+    }
+
+    /// One of [`Self::is_pair_predicate`]'s predicates on claims `a` and `b`.
+    fn pair_holds(&self, builtin: Builtin, a: usize, b: usize) -> bool {
+        match builtin {
+            Builtin::Restates => self.doc.restates(a, b),
+            Builtin::Converts => self.doc.converts(a, b),
+            Builtin::SameFrame => self.doc.same_frame(a, b),
+            Builtin::SameContext => self.doc.same_context(a, b),
+            Builtin::Headline => self.doc.headline(a, b),
+            _ => false,
+        }
+    }
+
     fn call(&mut self, builtin: Builtin, args: &[Typed], current: usize) -> Val {
         let claim = self.doc.claims.get(current);
         let truth = |b: bool| Val::Bool(Truth::from_bool(b));
@@ -703,29 +727,9 @@ impl<'a> RuleRun<'a, '_> {
             _ => None,
         };
         match (builtin, args) {
-            (Builtin::Restates, [a, b]) => {
+            (_, [a, b]) if Self::is_pair_predicate(builtin) => {
                 if let (Some(a), Some(b)) = (bound(a), bound(b)) {
-                    return truth(self.doc.restates(a, b));
-                }
-            }
-            (Builtin::SameFrame, [a, b]) => {
-                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
-                    return truth(self.doc.same_frame(a, b));
-                }
-            }
-            (Builtin::SameContext, [a, b]) => {
-                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
-                    return truth(self.doc.same_context(a, b));
-                }
-            }
-            (Builtin::Headline, [a, b]) => {
-                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
-                    return truth(self.doc.headline(a, b));
-                }
-            }
-            (Builtin::Converts, [a, b]) => {
-                if let (Some(a), Some(b)) = (bound(a), bound(b)) {
-                    return truth(self.doc.converts(a, b));
+                    return truth(self.pair_holds(builtin, a, b));
                 }
             }
             (Builtin::Before | Builtin::After, [other]) => {
@@ -824,8 +828,14 @@ impl<'a> RuleRun<'a, '_> {
                 }
                 _ => Val::Unknown,
             },
-            Builtin::Converts => match (values.first(), values.get(1)) {
-                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.converts(*a, *b)),
+            Builtin::Restates
+            | Builtin::Converts
+            | Builtin::SameFrame
+            | Builtin::SameContext
+            | Builtin::Headline => match (values.first(), values.get(1)) {
+                (Some(Val::Claim(a)), Some(Val::Claim(b))) => {
+                    truth(self.pair_holds(builtin, *a, *b))
+                }
                 _ => Val::Unknown,
             },
             Builtin::Rate => match (values.first(), values.get(1)) {
@@ -841,22 +851,6 @@ impl<'a> RuleRun<'a, '_> {
                         _ => Val::Unknown,
                     }
                 }
-                _ => Val::Unknown,
-            },
-            Builtin::Restates => match (values.first(), values.get(1)) {
-                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.restates(*a, *b)),
-                _ => Val::Unknown,
-            },
-            Builtin::SameFrame => match (values.first(), values.get(1)) {
-                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.same_frame(*a, *b)),
-                _ => Val::Unknown,
-            },
-            Builtin::SameContext => match (values.first(), values.get(1)) {
-                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.same_context(*a, *b)),
-                _ => Val::Unknown,
-            },
-            Builtin::Headline => match (values.first(), values.get(1)) {
-                (Some(Val::Claim(a)), Some(Val::Claim(b))) => truth(self.doc.headline(*a, *b)),
                 _ => Val::Unknown,
             },
             Builtin::Follows | Builtin::Near => {
