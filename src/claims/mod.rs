@@ -41,6 +41,7 @@ use lexicon::{Lexicon, flags};
 use places::{Mention, mentions};
 use quantity::{Found, Measured, may_start_quantity, quantity_at};
 use text::Text;
+use tokens::Gap;
 
 /// What the extractor found in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +86,7 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     let mut measured = Vec::new();
     let mut found_lists = Vec::new();
     let mut section_time: Option<String> = None;
+    let mut paragraph_time: Option<String> = None;
     for (index, range) in sentences.iter().enumerate() {
         let sentence = sentence_span(&text, range);
         let names = mentions(&text, range.clone());
@@ -118,17 +120,26 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
             listed: &listed,
         };
         let mut frames = frame::frames(&text, &in_sentence, &mut casing);
+        if range.start == 0 || text.gap(range.start) >= Gap::Paragraph {
+            paragraph_time = None;
+        }
         // "Fiscal Year 2019 Compared with Fiscal Year 2018": a heading's time holds for the
-        // figures under it that state none, up to the next heading.
+        // figures under it that state none, up to the next heading. Within a paragraph, the
+        // time of an earlier sentence holds for the figures after it that state none ("Cash
+        // was $7.2 million in fiscal 2019. The provision was due to ... $22.4 million").
         if frame::is_heading_line(&text, range.clone()) {
             section_time = times.first().map(|t| t.label.clone());
-        } else if let Some(time) = &section_time {
+        } else if let Some(time) = paragraph_time.as_ref().or(section_time.as_ref()) {
             for f in frames
                 .iter_mut()
                 .filter(|f| f.time.is_none() && f.thing.is_some())
             {
                 f.time = Some(time.clone());
+                f.time_from_context = true;
             }
+        }
+        if let Some(first) = times.first() {
+            paragraph_time = Some(first.label.clone());
         }
         for (((m, r), scope), frame) in with_roles.into_iter().zip(scopes).zip(frames) {
             let mut q = build_quantity(&text, &m, r, scope, sentence, original);
@@ -257,6 +268,24 @@ fn share_in_coordination(text: &Text, found: &mut [(Measured, Roles)]) {
     for k in 0..pairs {
         if found[k + 1].1.predicate.is_none() && coordinated(text, found, k) {
             found[k + 1].1.predicate = found[k].1.predicate.clone();
+        }
+    }
+    // "52.9% of transgender students considered suicide, compared with 24.0% of cisgender
+    // females": the reference of a comparison states what the main clause's verb says.
+    for k in 1..found.len() {
+        let first = found[k].0.first;
+        let reference = text
+            .lex
+            .frames
+            .reference_before
+            .longest_ending_at(text, first, 3)
+            .is_some();
+        if reference && found[k].1.predicate.is_none() {
+            let main = found[..k]
+                .iter()
+                .rev()
+                .find_map(|(_, r)| r.predicate.clone());
+            found[k].1.predicate = main;
         }
     }
     // "24 fouls in the game, seven on Heinze, five on Ronaldo": bare counts after a count with

@@ -260,6 +260,11 @@ pub struct Frame {
     /// When it holds: "2019", "2019-03", "FY2019", "2019-Q3", "2018..2019", "previous year".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// The time is not stated in the figure's sentence but carried from an earlier sentence of
+    /// its paragraph or from its section's heading: it tells two figures apart when both have
+    /// a time, but a figure without one may still be the same.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub time_from_context: bool,
     /// How it distributes: "each", "total", "average", "median", "per year", ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distribution: Option<String>,
@@ -267,6 +272,12 @@ pub struct Frame {
     /// "more", "less", "change" ("rose 5%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparison: Option<String>,
+    /// A figure that qualifies rather than states an amount of the story: `threshold` ("<5
+    /// µg/dL", "under the age of 16"), `bracket` ("students aged 12–17 years") or `class`
+    /// ("a 15-minute period", "a two-color format"). Such figures recur with other values as
+    /// categories, never as one fact restated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// One item of a list.

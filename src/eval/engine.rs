@@ -541,6 +541,7 @@ impl<'a> RuleRun<'a, '_> {
             (Claim::Quantity(q), Field::Time) => text(&q.frame.time),
             (Claim::Quantity(q), Field::Distribution) => text(&q.frame.distribution),
             (Claim::Quantity(q), Field::Comparison) => text(&q.frame.comparison),
+            (Claim::Quantity(q), Field::Role) => text(&q.frame.role),
             (Claim::Quantity(q), Field::Scope) => {
                 Val::Set(q.scope.iter().map(|s| Val::Text(s.clone())).collect())
             }

@@ -23,9 +23,9 @@ pub struct DocumentView<'a> {
 
 /// A title is one line of at most this many bytes.
 const TITLE_MAX_BYTES: usize = 150;
-/// Words around a figure that must repeat for two sentences to state the same thing.
-const ECHO_WORDS_BEFORE: usize = 4;
-const ECHO_WORDS_BEFORE_MIN: usize = 3;
+/// Fewest words before and after a figure that must repeat for two sentences to state the
+/// same thing.
+const ECHO_WORDS_BEFORE_MIN: usize = 2;
 const ECHO_WORDS_AFTER: usize = 2;
 
 /// A restatement in brackets is short: "(£600m)", "($2bn; £1.1bn)".
@@ -81,7 +81,7 @@ impl<'a> DocumentView<'a> {
             || (x.sentence != y.sentence
                 && same_measure(x, y)
                 && self.echoes(x, y)
-                && x.frame.time == y.frame.time
+                && frame::compare::same_time(x, y)
                 && !frame::compare::conflicts(x, y, &Lexicon::embedded().frames))
     }
 
@@ -133,7 +133,13 @@ impl<'a> DocumentView<'a> {
     /// Claims `a` and `b`, two different figures that could state the same thing.
     fn comparable_pair(&self, a: usize, b: usize) -> Option<(&Quantity, &Quantity)> {
         match (self.claims.get(a), self.claims.get(b)) {
-            (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) if a != b && comparable(x, y) => {
+            // Thresholds, brackets and classes are categories, never one figure restated.
+            (Some(Claim::Quantity(x)), Some(Claim::Quantity(y)))
+                if a != b
+                    && comparable(x, y)
+                    && x.frame.role.is_none()
+                    && y.frame.role.is_none() =>
+            {
                 Some((x, y))
             }
             _ => None,
@@ -240,26 +246,40 @@ impl<'a> DocumentView<'a> {
                 .all(|w| BRACKET_WORDS.contains(&w.to_lowercase().as_str()))
     }
 
-    /// The words just before and just after both figures are the same.
+    /// The two sentences say the same thing in the same words up to the figure, and after it
+    /// one goes on as the other does ("Europol said 1,027 individuals were arrested." and
+    /// "Europol said 1,072 individuals were arrested across Europe."). Only the whole lead-in
+    /// counts: sentences of one template that differ before the figure ("In 2021, a total of
+    /// 75.5% of students self-identified ..." and "... a total of 57% of students reported
+    /// ...") state different things.
     fn echoes(&self, x: &Quantity, y: &Quantity) -> bool {
-        let frame = |q: &Quantity| {
-            let before = self.text.get(q.sentence.start..q.start).unwrap_or("");
-            let after = self.text.get(q.end..q.sentence.end).unwrap_or("");
-            let words = |s: &'a str| s.split_whitespace().map(str::to_lowercase);
-            let before: Vec<String> = words(before).collect();
-            let before = before[before.len().saturating_sub(ECHO_WORDS_BEFORE)..].to_vec();
-            let after: Vec<String> = words(after).take(ECHO_WORDS_AFTER).collect();
-            (before, after)
+        let words = |from: usize, to: usize| -> Vec<String> {
+            self.text
+                .get(from..to)
+                .unwrap_or("")
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .collect()
         };
-        let (fx, fy) = (frame(x), frame(y));
-        // Both may start their sentence the same way: "Europol said 1,027 ...".
-        let from_start = |q: &Quantity| {
-            let before = self.text.get(q.sentence.start..q.start).unwrap_or("");
-            before.split_whitespace().count() < ECHO_WORDS_BEFORE
-        };
-        let long_enough = fx.0.len() >= ECHO_WORDS_BEFORE_MIN
-            || (fx.0.len() >= 2 && from_start(x) && from_start(y));
-        long_enough && fx.1.len() == ECHO_WORDS_AFTER && fx == fy
+        let (before_x, before_y) = (
+            words(x.sentence.start, x.start),
+            words(y.sentence.start, y.start),
+        );
+        let (after_x, after_y) = (words(x.end, x.sentence.end), words(y.end, y.sentence.end));
+        let shared_after = after_x
+            .iter()
+            .zip(&after_y)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let goes_on_alike = shared_after == after_x.len().min(after_y.len());
+        before_x == before_y
+            && before_x.len() >= ECHO_WORDS_BEFORE_MIN
+            && shared_after >= ECHO_WORDS_AFTER
+            && goes_on_alike
     }
 
     /// The paragraph holding `offset`: paragraphs are in order, so a binary search finds it.

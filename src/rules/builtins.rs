@@ -211,8 +211,9 @@ pub const BUILTINS: &[BuiltinInfo] = &[
         doc: "Two figures about the same thing: units that convert, the same thing (head noun \
               and pinning words), verb, owner, time, places, whole, distribution and comparison \
               form, and something besides the bare noun that pins the figure down (an owner, a \
-              time, a place or a pinning word). A field stated for one and not for the other is \
-              no match; two indefinite mentions (\"a $5m grant\") are two things.",
+              pinning word, or a verb with a time of its own sentence). A field stated for one \
+              and not for the other is no match; two indefinite mentions (\"a $5m grant\") are \
+              two things; thresholds, brackets and classes (a `role`) are never the same.",
     },
     BuiltinInfo {
         builtin: Builtin::SameContext,
@@ -247,7 +248,8 @@ pub const BUILTINS: &[BuiltinInfo] = &[
         signature: "restates(quantity, quantity) -> condition",
         doc: "The second figure states the first one again: the title's only figure of its \
               kind and the first figure of that kind in the opening sentence; or the same \
-              measure in two sentences whose words around the figure are the same.",
+              measure in two sentences with the same words before the figure and, after it, \
+              the same words up to the end of the shorter sentence.",
     },
     BuiltinInfo {
         builtin: Builtin::Near,
@@ -392,6 +394,7 @@ pub enum Field {
     Time,
     Distribution,
     Comparison,
+    Role,
     Items,
     Intro,
     Head,
@@ -509,7 +512,14 @@ pub const FIELDS: &[FieldInfo] = &[
         "comparison",
         Field::Comparison,
         T::Text,
-        "the frame's comparison form: `times`, `more`, `less`, `change`",
+        "the frame's comparison form: `times`, `more`, `less`, `change`, `from`",
+    ),
+    field(
+        Q,
+        "role",
+        Field::Role,
+        T::Text,
+        "the frame's role when the figure qualifies a noun: `threshold`, `bracket`, `class`",
     ),
     field(
         Q,

@@ -17,13 +17,24 @@ pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
     if !comparable(a, b) || a.frame.indefinite && b.frame.indefinite {
         return false;
     }
+    // Thresholds, brackets and classes are categories: a document names several.
+    if a.frame.role.is_some() || b.frame.role.is_some() {
+        return false;
+    }
     let (Some(ta), Some(tb)) = (&a.frame.thing, &b.frame.thing) else {
         return false;
     };
     // A bare noun ("$5m in funding", "12 states", "3 million Americans") recurs for different
-    // things: the frame must pin the figure down by an owner, a time or words of its thing.
-    let pinned = a.frame.owner.is_some() || a.frame.time.is_some() || ta.contains(' ');
-    if !pinned {
+    // things: the frame must pin the figure down by an owner or words of its thing; or by its
+    // verb and a time of its own sentence ("1,240 drivers walked out on Monday"), not one
+    // carried from the context.
+    let timed = a.frame.time.is_some() && !a.frame.time_from_context && a.predicate.is_some();
+    let pinned = a.frame.owner.is_some() || ta.contains(' ') || timed;
+    // "1.8 times more likely": a ratio compares two groups the frame does not hold; only
+    // whose ratio it is ("the network is ten times faster") pins it down.
+    let ratio_without_owner =
+        a.frame.comparison.as_deref() == Some("times") && a.frame.owner.is_none();
+    if !pinned || ratio_without_owner {
         return false;
     }
     let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
@@ -32,8 +43,8 @@ pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
         _ => false,
     };
     same_thing(ta, tb, words)
-        && same(&a.frame.owner, &b.frame.owner)
-        && same(&a.frame.time, &b.frame.time)
+        && same_owner(&a.frame.owner, &b.frame.owner)
+        && same_time(a, b)
         && same(&a.frame.distribution, &b.frame.distribution)
         && same(&a.frame.comparison, &b.frame.comparison)
         && a.part_of == b.part_of
@@ -49,13 +60,16 @@ pub fn conflicts(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
         (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
         _ => false,
     };
+    let owners_differ = a.frame.owner.is_some()
+        && b.frame.owner.is_some()
+        && !same_owner(&a.frame.owner, &b.frame.owner);
     let things_differ = match (&a.frame.thing, &b.frame.thing) {
         (Some(ta), Some(tb)) => !same_thing(ta, tb, words),
         _ => false,
     };
     things_differ
         || a.frame.indefinite && b.frame.indefinite
-        || differs(&a.frame.owner, &b.frame.owner)
+        || owners_differ
         || differs(&a.frame.time, &b.frame.time)
         || differs(&a.frame.distribution, &b.frame.distribution)
         || differs(&a.frame.comparison, &b.frame.comparison)
@@ -73,7 +87,34 @@ pub fn same_context(a: &Quantity, b: &Quantity) -> bool {
     // Owners that are names must agree; a clause's common subject ("officers seized") is a
     // weaker owner, which a whole and its part may state in other words.
     let named = |x: &Option<String>| x.clone().filter(|o| o.starts_with(char::is_uppercase));
-    agrees(&named(&a.frame.owner), &named(&b.frame.owner)) && agrees(&a.frame.time, &b.frame.time)
+    let (oa, ob) = (named(&a.frame.owner), named(&b.frame.owner));
+    (oa.is_none() || ob.is_none() || same_owner(&oa, &ob)) && agrees(&a.frame.time, &b.frame.time)
+}
+
+/// The same time, or none for one figure and only a time from the context for the other.
+pub fn same_time(a: &Quantity, b: &Quantity) -> bool {
+    match (&a.frame.time, &b.frame.time) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        (None, None) => true,
+        (Some(_), None) => a.frame.time_from_context,
+        (None, Some(_)) => b.frame.time_from_context,
+    }
+}
+
+/// Both owners unknown, or the same, or one is the other's first or last word: "President"
+/// and "President Biden", "Trump" and "President Trump"; but not "Hydrogen Hub" and "Midwest
+/// Hydrogen Hub", nor "Georgia" and "Connecticut, Michigan, and Georgia".
+fn same_owner(a: &Option<String>, b: &Option<String>) -> bool {
+    let (a, b) = match (a, b) {
+        (None, None) => return true,
+        (Some(a), Some(b)) => (a.to_lowercase(), b.to_lowercase()),
+        _ => return false,
+    };
+    let short_for = |short: &str, long: &str| {
+        let words: Vec<&str> = long.split(' ').collect();
+        !short.contains(' ') && words.len() == 2 && (words[0] == short || words[1] == short)
+    };
+    a == b || short_for(&a, &b) || short_for(&b, &a)
 }
 
 /// Figures that can state the same measure: units that convert, neither vague.

@@ -10,6 +10,7 @@
 
 pub mod compare;
 mod names;
+mod role;
 #[cfg(test)]
 mod tests;
 mod thing;
@@ -69,15 +70,87 @@ pub fn frames(text: &Text, sentence: &Sentence, casing: &mut Casing) -> Vec<Fram
         .map(|k| frame_of(text, sentence, k, heading, casing))
         .collect();
     for k in 1..frames.len() {
+        // "at ages 2, 4, and 6 months": figures listed after a bracket share its role.
+        if frames[k].role.is_none() && listed_with_previous(text, sentence.figures, k) {
+            frames[k].role = frames[k - 1].role.clone();
+        }
         if elliptical(text, sentence.figures, k) && frames[k].thing.is_none() {
             let earlier = frames[k - 1].clone();
+            // "$35 billion for the HOME program, $45 billion for the Housing Trust Fund": the
+            // head is shared, the pinning phrases are each figure's own.
+            let own_pins = own_pins(text, sentence, k);
+            let thing = earlier.thing.map(|t| {
+                if own_pins.is_empty() {
+                    return t;
+                }
+                let mut words = thing::head_words(&t, text);
+                words.extend(own_pins.iter().map(String::as_str));
+                words.join(" ")
+            });
             let frame = &mut frames[k];
-            frame.thing = earlier.thing;
+            frame.thing = thing;
             frame.comparison = frame.comparison.take().or(earlier.comparison);
             frame.distribution = frame.distribution.take().or(earlier.distribution);
         }
     }
+    pair_respectively(text, sentence, &mut frames);
     frames
+}
+
+/// Most tokens between the last of coordinated figures and "respectively".
+const MAX_RESPECTIVELY_GAP: usize = 2;
+
+/// "fiscal 2019 and 2018 results included $17.1 million and $24.5 million, respectively":
+/// coordinated figures before "respectively" take the times coordinated before them, in order.
+fn pair_respectively(text: &Text, sentence: &Sentence, frames: &mut [Frame]) {
+    let figures = sentence.figures;
+    for last in 1..figures.len() {
+        let after = figures[last].1.phrase_end.max(figures[last].0.end);
+        let marked = (after..after + MAX_RESPECTIVELY_GAP + 1)
+            .take_while(|&j| j < sentence.range.end)
+            .any(|j| text.lex.frames.respective_words.contains(text.lower(j)));
+        if !marked {
+            continue;
+        }
+        let mut first = last;
+        while first > 0 && listed_with_previous(text, figures, first) {
+            first -= 1;
+        }
+        let count = last + 1 - first;
+        let times: Vec<&TimeMention> = sentence
+            .times
+            .iter()
+            .filter(|t| t.end <= figures[first].0.first)
+            .collect();
+        if count < 2 || times.len() < count {
+            continue;
+        }
+        for (frame, time) in frames[first..=last]
+            .iter_mut()
+            .zip(&times[times.len() - count..])
+        {
+            frame.time = Some(time.label.clone());
+        }
+    }
+}
+
+/// The pinning phrases right after figure `k`, up to the next figure.
+fn own_pins(text: &Text, sentence: &Sentence, k: usize) -> Vec<String> {
+    let (m, r) = &sentence.figures[k];
+    let start = r.phrase_end.max(m.end);
+    let end = sentence
+        .figures
+        .get(k + 1)
+        .map_or(sentence.range.end, |(n, _)| n.first);
+    thing::pins(text, start..end.max(start), sentence.times)
+}
+
+/// Figure `k` follows figure `k - 1` with only commas and a conjunction between.
+fn listed_with_previous(text: &Text, figures: &[(Measured, Roles)], k: usize) -> bool {
+    let (prev, m) = (&figures[k - 1].0, &figures[k].0);
+    prev.end < m.first
+        && prev.unit.dimension == m.unit.dimension
+        && (prev.end..m.first).all(|j| text.is_symbol(j, &[","]) || text.is_any(j, &["and", "or"]))
 }
 
 /// "$2 million for fiscal 2019 and $278 million for fiscal 2018": a figure with no noun or
@@ -175,6 +248,12 @@ fn frame_of(
                     .flatten()
             })
     };
+    // "CNN: 88% of MAGA Republicans approve": a line's label is whose figures follow.
+    let owner = owner.or_else(|| {
+        (!heading)
+            .then(|| names::line_label(text, clause.start))
+            .flatten()
+    });
     // "Sales rose 5% ... from $9.5m": the capitalised first word is what the sentence
     // measures, not whose it is.
     let owner = owner.filter(|name| {
@@ -227,8 +306,10 @@ fn frame_of(
             own.clone(),
             sentence.range.start,
         ),
+        time_from_context: false,
         distribution: distribution(text, m, r, sentence.times),
         comparison,
+        role: role::role_of(text, m),
     }
 }
 
@@ -291,6 +372,25 @@ fn distribution(text: &Text, m: &Measured, r: &Roles, times: &[TimeMention]) -> 
         .map(|found| found.value.clone())
 }
 
+/// Most tokens between the two levels of "from 13.1% in DC to 28.0% in Oregon".
+const MAX_MOVEMENT_GAP: usize = 6;
+
+/// "increased from 29% to 60%": the figure after "from" is the level a movement started
+/// from, when a figure follows "to" in the same clause.
+fn starts_a_movement(text: &Text, m: &Measured, r: &Roles) -> bool {
+    let [from, to] = &text.lex.frames.starting_level;
+    if m.first == 0 || text.lower(m.first - 1) != from {
+        return false;
+    }
+    let after = r.phrase_end.max(m.end);
+    (after..after + MAX_MOVEMENT_GAP)
+        .take_while(|&j| !breaks_clause(text, j) && !text.is_symbol(j, &[".", "!", "?"]))
+        .any(|j| {
+            text.lower(j) == to
+                && (text.is_number(j + 1) || text.is_number(j + 2) && text.gap(j + 2) == Gap::None)
+        })
+}
+
 /// "16 times faster", "20% more", "rose 5%", "an increase of $2m": a figure that compares.
 fn comparison(text: &Text, m: &Measured, r: &Roles) -> Option<String> {
     let frames = &text.lex.frames;
@@ -311,6 +411,9 @@ fn comparison(text: &Text, m: &Measured, r: &Roles) -> Option<String> {
         .change_before
         .longest_ending_at(text, m.first, 3)
         .is_some();
+    if starts_a_movement(text, m, r) {
+        return Some("from".to_string());
+    }
     if !change_word && frames.level_before.contains(text.lower(m.first - 1)) {
         return None;
     }

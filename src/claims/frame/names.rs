@@ -45,18 +45,30 @@ impl<'a> Casing<'a> {
     }
 }
 
-/// A sentence in capitals throughout (a heading in a report): its capitals name nothing.
+/// Fewest words longer than three letters of a title in title case.
+const MIN_TITLE_CASE_WORDS: usize = 5;
+
+/// A sentence in capitals throughout (a heading in a report), or in title case ("President
+/// Biden Announces an Additional $9 Billion in Student Debt Relief"): its capitals name
+/// nothing.
 pub fn is_heading(text: &Text, range: Range<usize>) -> bool {
-    let mut words = 0;
+    let (mut words, mut long_words) = (0, 0);
+    let mut all_caps = true;
     for j in range {
-        if text.is_word(j) && text.str(j).len() > 1 {
-            if text.str(j).bytes().any(|b| b.is_ascii_lowercase()) {
+        if !text.is_word(j) || text.str(j).len() <= 1 {
+            continue;
+        }
+        let lower_case = text.str(j).bytes().any(|b| b.is_ascii_lowercase());
+        all_caps &= !lower_case;
+        words += 1;
+        if text.str(j).chars().count() > 3 {
+            if !text.capitalized(j) {
                 return false;
             }
-            words += 1;
+            long_words += 1;
         }
     }
-    words >= 3
+    (all_caps && words >= 3) || long_words >= MIN_TITLE_CASE_WORDS
 }
 
 /// Most words of a common-noun subject taken as an owner.
@@ -244,6 +256,30 @@ fn reports(text: &Text, end: usize) -> bool {
                 && text.is_word(at + 1)
                 && is_past_form(&text.lex.lemmas, text.lower(at + 1))
                 && text.lex.frames.source_verbs.contains(text.lower(at + 1)))
+}
+
+/// Most tokens of a label before a colon that names the source of a line.
+const MAX_LABEL_TOKENS: usize = 4;
+
+/// "CNN: 88% of MAGA Republicans ...", "The Economist/YouGov: 87% of ...": a short capitalised
+/// label that opens a line and ends in a colon says whose the figures after it are.
+pub fn line_label(text: &Text, clause_start: usize) -> Option<String> {
+    let colon = clause_start.checked_sub(1)?;
+    if !text.is_symbol(colon, &[":"]) {
+        return None;
+    }
+    let first = (colon.saturating_sub(MAX_LABEL_TOKENS)..colon)
+        .rev()
+        .find(|&j| j == 0 || text.gap(j) >= Gap::Line)?;
+    // A bullet before the label is no part of it.
+    let first = if text.is_symbol(first, &["-", "•", "*", "–"]) {
+        first + 1
+    } else {
+        first
+    };
+    let label = first..colon;
+    let capitalised = text.capitalized(first) && label.clone().all(|j| !text.is_number(j));
+    (capitalised && !label.is_empty()).then(|| name_text(text, first, colon))
 }
 
 /// The name as written, without a leading "the" and a possessive "'s".

@@ -131,3 +131,110 @@ fn a_heading_names_no_owner() {
     let text = "RURITANIA AND ZEMBLA SIGN PACT WORTH $300M";
     assert_eq!(frame_of(text, "$300M").owner, None);
 }
+
+#[test]
+fn thresholds_brackets_and_classes_have_a_role() {
+    let text = "Levels must fall to <5 µg/dL. Boys under the age of 16 may not drive. \
+                Among students aged 12–17 years, 13.1% smoked. Use a 15-minute sampling period.";
+    let role = |figure: &str| frame_of(text, figure).role;
+    assert_eq!(role("<5").as_deref(), Some("threshold"));
+    assert_eq!(role("16").as_deref(), Some("threshold"));
+    assert_eq!(role("12–17 years").as_deref(), Some("bracket"));
+    assert_eq!(role("15-minute").as_deref(), Some("class"));
+    assert_eq!(role("13.1%"), None);
+}
+
+#[test]
+fn a_persons_age_is_no_bracket() {
+    let text = "Charlie Bell has died of cancer aged 44.";
+    assert_eq!(frame_of(text, "44").role, None);
+}
+
+#[test]
+fn the_level_a_movement_starts_from_is_marked() {
+    let text = "The share of cases rose from 29% to 60% between 1993 and 2010.";
+    assert_eq!(frame_of(text, "29%").comparison.as_deref(), Some("from"));
+    assert_eq!(frame_of(text, "60%").comparison, None);
+}
+
+#[test]
+fn respectively_pairs_figures_with_times_in_order() {
+    let text = "Fiscal 2019 and 2018 results included $17.1 million and $24.5 million, \
+                respectively, related to the divested business.";
+    assert_eq!(
+        frame_of(text, "$17.1 million").time.as_deref(),
+        Some("FY2019")
+    );
+    assert_eq!(
+        frame_of(text, "$24.5 million").time.as_deref(),
+        Some("FY2018")
+    );
+}
+
+#[test]
+fn a_paragraphs_time_holds_for_later_sentences_as_context() {
+    let text = "Net cash was $7.2 million in fiscal 2019. The provision of cash was due to an \
+                operating loss of $13.2 million.\n\nOther costs were $3 million.";
+    let carried = frame_of(text, "$13.2 million");
+    assert_eq!(carried.time.as_deref(), Some("FY2019"));
+    assert!(carried.time_from_context);
+    // A new paragraph starts afresh.
+    assert_eq!(frame_of(text, "$3 million").time, None);
+}
+
+#[test]
+fn a_line_label_is_the_owner_of_its_figures() {
+    let text = "- Pollster One: 88% of voters approve of the plan.\n\
+                - Pollster Two: 81% of voters approve of the plan.";
+    assert_eq!(frame_of(text, "88%").owner.as_deref(), Some("Pollster One"));
+    assert_eq!(frame_of(text, "81%").owner.as_deref(), Some("Pollster Two"));
+}
+
+#[test]
+fn a_purpose_pins_what_money_is_for() {
+    let text = "The plan invests $213 billion to produce affordable homes. \
+                The plan invests $100 billion to upgrade public schools.";
+    assert_ne!(
+        frame_of(text, "$213 billion").thing,
+        frame_of(text, "$100 billion").thing
+    );
+    assert_eq!(
+        frame_of(text, "$100 billion").thing.as_deref(),
+        Some("plan to upgrade public school")
+    );
+}
+
+#[test]
+fn coordinated_figures_keep_their_own_pinning_phrases() {
+    let text = "This includes a $35 billion investment in the HOME program, $45 billion for \
+                the Housing Trust Fund, and $12 billion for the Capital Magnet Fund.";
+    assert_eq!(
+        frame_of(text, "$45 billion").thing.as_deref(),
+        Some("investment for housing trust fund")
+    );
+}
+
+#[test]
+fn money_names_what_it_is_after_in() {
+    let text = "The law provided $122 billion in school funding.";
+    assert_eq!(
+        frame_of(text, "$122 billion").thing.as_deref(),
+        Some("school funding")
+    );
+}
+
+#[test]
+fn a_participles_phrase_stays_in_the_subject() {
+    let text = "Services revenue generated from our partnerships was $56.6 million.";
+    assert_eq!(
+        frame_of(text, "$56.6 million").thing.as_deref(),
+        Some("service revenue generated partnership")
+    );
+}
+
+#[test]
+fn a_title_in_title_case_names_no_owner() {
+    let text = "President Biden Announces an Additional $9 Billion in Student Debt Relief for \
+                125,000 Americans\n\nThe relief was approved today.";
+    assert_eq!(frame_of(text, "125,000").owner, None);
+}

@@ -51,8 +51,14 @@ pub(super) fn in_figure_run(text: &Text, m: &Measured) -> bool {
     while skip(after) && text.gap(after) <= Gap::Space {
         after += 1;
     }
-    let beside = |j: usize, gap_at: usize| text.is_number(j) && text.gap(gap_at) == Gap::Space;
-    (before > 0 && beside(before - 1, before)) || beside(after, after)
+    // Right beside the figure a number must stand apart ("445 0.5"); beside its brackets or
+    // marks it may touch them ("76.1 (5.0) 0.955").
+    let beside = |j: usize, gap_at: usize, skipped: bool| {
+        text.is_number(j)
+            && (text.gap(gap_at) == Gap::Space || skipped && text.gap(gap_at) == Gap::None)
+    };
+    (before > 0 && beside(before - 1, before, before < m.first))
+        || beside(after, after, after > m.end)
 }
 
 /// "the national 988 Suicide & Crisis Lifeline", "55 Rubella": a capitalised singular noun
@@ -146,6 +152,19 @@ pub(super) fn thing(
     own: Range<usize>,
     times: &[TimeMention],
 ) -> Option<String> {
+    // "$122 billion in school funding": money names what it is after "in".
+    if measure_np.is_none()
+        && r.phrase_end == m.end
+        && m.unit.dimension == "money"
+        && text.is_any(own.start, &["in"])
+    {
+        let words = pinning_phrase(text, own.start + 1, own.end, times)
+            .map(|np| np_words(text, &np))
+            .unwrap_or_default();
+        if !words.is_empty() {
+            return Some(words.join(" "));
+        }
+    }
     let mut words: Vec<String> = match measure_np {
         Some((_, words)) => words.clone(),
         // "Research and development expense increased $3.7 million", "direct services revenue
@@ -184,24 +203,67 @@ pub(super) fn thing(
         words.push(noun_lemma(&text.lex.lemmas, text.lower(j + 1)));
         j += 2;
     }
-    // "29 million workers claimed the overtime deduction": what they did it to pins them.
+    // "29 million workers claimed the overtime deduction": what they did it to pins them;
+    // "250,000 children would lose access to child care", with what pins that.
     if let Some(object) = verb_object(text, r, j, own.end, times) {
         words.extend(np_words(text, &object));
+        words.extend(pins(text, object.end..own.end, times));
         return Some(words.join(" "));
     }
-    // Prepositional phrases that pin it down: "on imports of trucks", "in the brewer".
+    // "invests $213 billion to produce affordable homes": the purpose pins what the money is.
+    if let Some(purpose) = purpose(text, j, own.end, times) {
+        words.extend(purpose);
+        return Some(words.join(" "));
+    }
+    words.extend(pins(text, j..own.end, times));
+    Some(words.join(" "))
+}
+
+/// The prepositional phrases at the start of `stretch` that pin a figure's thing down: "on
+/// imports of trucks", "in the brewer", "for the Housing Trust Fund"; as the prepositions and
+/// the lemmas of their nouns.
+pub(super) fn pins(text: &Text, stretch: Range<usize>, times: &[TimeMention]) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut j = stretch.start;
     for _ in 0..MAX_PINNING_PHRASES {
-        if j >= own.end || !text.lex.frames.pin_prepositions.contains(text.lower(j)) {
+        if j >= stretch.end || !text.lex.frames.pin_prepositions.contains(text.lower(j)) {
             break;
         }
-        let Some(np) = pinning_phrase(text, j + 1, own.end, times) else {
+        let Some(np) = pinning_phrase(text, j + 1, stretch.end, times) else {
             break;
         };
         words.push(text.lower(j).to_string());
         words.extend(np_words(text, &np));
         j = np.end;
     }
-    Some(words.join(" "))
+    words
+}
+
+/// "to build and rehabilitate housing", "to support employment": "to" and a verb right after
+/// a figure's noun phrase, as "to", the verb's lemma and its object's lemmas.
+fn purpose(text: &Text, at: usize, end: usize, times: &[TimeMention]) -> Option<Vec<String>> {
+    if at + 1 >= end || !text.is_any(at, &["to"]) || !text.is_word(at + 1) {
+        return None;
+    }
+    let word = text.lower(at + 1);
+    if text.lex.words.is_function_word(word) {
+        return None;
+    }
+    let verb = verb_lemma(&text.lex.lemmas, word).filter(|v| v == word)?;
+    let mut words = vec!["to".to_string(), verb];
+    if let Some(object) = pinning_phrase(text, at + 2, end, times) {
+        words.extend(np_words(text, &object));
+    }
+    Some(words)
+}
+
+/// The head of a thing, without its pinning phrases: "investment" of "investment in home
+/// investment partnership".
+pub(super) fn head_words<'t>(thing: &'t str, text: &Text) -> Vec<&'t str> {
+    thing
+        .split(' ')
+        .take_while(|w| !text.lex.frames.pin_prepositions.contains(w))
+        .collect()
 }
 
 /// Most words of a clause's subject taken as a figure's thing.
@@ -250,6 +312,12 @@ pub(super) fn clause_subject(
             continue;
         }
         let w = text.lower(j);
+        // "services revenue generated from our partnerships was": a participle's phrase
+        // belongs to the subject.
+        if let Some(participle) = participle_before(text, j) {
+            start = participle;
+            continue;
+        }
         let connector = text.is(j, "and") || lex.frames.pin_prepositions.contains(w);
         if !text.is_word(j)
             || text.lex.words.is_function_word(w) && !connector
@@ -258,6 +326,10 @@ pub(super) fn clause_subject(
             break;
         }
         start = j;
+    }
+    // "adults aged ≥18 years increased": a unit after a figure is no subject.
+    if start > clause_start && !text.is_word(start - 1) && start + 1 == v {
+        return None;
     }
     // A preposition cannot start the subject: "in 2019 revenue rose" keeps "revenue".
     while start < v && lex.frames.pin_prepositions.contains(text.lower(start)) {
@@ -290,6 +362,8 @@ pub(super) fn clause_subject(
         let lower = text.lower(j);
         if lex.frames.pin_prepositions.contains(lower) {
             words.push(lower.to_string());
+        } else if lex.words.determiners.contains(lower) || lex.words.prepositions.contains(lower) {
+            continue;
         } else {
             words.push(noun_lemma(&lex.lemmas, strip_possessive(lower)));
         }
@@ -301,6 +375,21 @@ pub(super) fn clause_subject(
         words.pop();
     }
     (!words.is_empty() || place.is_some()).then_some((words, place))
+}
+
+/// Token `j` is a determiner after a preposition after a past participle ("generated from
+/// our"): the participle's index.
+fn participle_before(text: &Text, j: usize) -> Option<usize> {
+    let lex = text.lex;
+    let (preposition, participle) = (j.checked_sub(1)?, j.checked_sub(2)?);
+    let participle_word = text.lower(participle);
+    (lex.words.determiners.contains(text.lower(j))
+        && text.is_word(preposition)
+        && lex.words.prepositions.contains(text.lower(preposition))
+        && text.is_word(participle)
+        && participle_word.ends_with("ed")
+        && crate::claims::words::is_past_form(&lex.lemmas, participle_word))
+    .then_some(participle)
 }
 
 /// The object of the verb after a figure's noun phrase, when that verb is the figure's

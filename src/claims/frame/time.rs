@@ -42,6 +42,15 @@ pub fn time_mentions(
             label = format!("FY{label}");
             first = k - 1;
         }
+        // "fiscal 2019 and 2018": a year coordinated right after a fiscal year is one too.
+        let coordinated = first > range.start + 1
+            && text.is_any(first - 1, &["and", "or"])
+            && found
+                .last()
+                .is_some_and(|t| t.end + 1 == first && t.label.starts_with("FY"));
+        if coordinated && is_year(&label) {
+            label = format!("FY{label}");
+        }
         found.push(TimeMention {
             first,
             end: tokens.end,
