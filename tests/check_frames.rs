@@ -64,6 +64,21 @@ fn what_is_not_a_figure_of_the_story_is_never_compared() {
 }
 
 #[test]
+fn thresholds_brackets_classes_templates_and_starting_levels_are_not_restatements() {
+    // "<5" and "5–9 µg/dL", ages "≤15" and "16–17", a 15- and a 30-minute period, one template
+    // with "zero" and "1.0", references of two different comparisons, and the level a
+    // movement started from against the level it reached.
+    assert_eq!(findings(&frames_fixture("categories.txt")), []);
+}
+
+#[test]
+fn a_paragraphs_year_holds_for_its_later_sentences() {
+    // Each paragraph's figures belong to its own fiscal year; "respectively" pairs figures and
+    // years in order.
+    assert_eq!(findings(&frames_fixture("years.txt")), []);
+}
+
+#[test]
 fn a_hedged_restatement_is_compared_by_its_interval() {
     let found = findings(&frames_fixture("hedged-restatement.txt"));
     assert_eq!(found.len(), 1, "{found:?}");

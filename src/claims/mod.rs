@@ -103,7 +103,7 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
             })
             .filter(|(m, r)| !is_pronoun_one(&text, m, r))
             .collect();
-        share_in_coordination(&text, &mut with_roles);
+        share_in_coordination(&text, range.start, &mut with_roles);
         let scopes = assign_scopes(&text, &with_roles, &names, &listed);
         let first_date = next_date;
         while dated
@@ -153,6 +153,15 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     claims.extend(measured.into_iter().map(|(_, q)| Claim::Quantity(q)));
     claims.sort_by_key(|c| (c.span().start, c.span().end));
     Extraction { date, claims }
+}
+
+/// The lemma of the first verb in a past form among the tokens `range`: the main clause's
+/// verb when none of its figures has one ("Half of the students seriously considered ...").
+fn first_past_verb(text: &Text, range: Range<usize>) -> Option<String> {
+    range
+        .filter(|&j| text.is_word(j) && !text.capitalized(j))
+        .find(|&j| words::is_past_form(&text.lex.lemmas, text.lower(j)))
+        .and_then(|j| words::verb_lemma(&text.lex.lemmas, text.lower(j)))
 }
 
 /// "a commercial one", "tipped as one to watch": "one" with nothing counted is a pronoun.
@@ -258,7 +267,7 @@ fn coordinated(text: &Text, found: &[(Measured, Roles)], k: usize) -> bool {
 /// and 1.3 tonnes of cannabis were seized"; "the confiscation of 1.3 kg of heroin and 1 kg of
 /// cannabis"), and a bare figure takes the subject of an earlier one with the same verb
 /// ("Ninety of the arrests involved X and 170 involved Y").
-fn share_in_coordination(text: &Text, found: &mut [(Measured, Roles)]) {
+fn share_in_coordination(text: &Text, sentence_start: usize, found: &mut [(Measured, Roles)]) {
     let pairs = found.len().saturating_sub(1);
     for k in (0..pairs).rev() {
         if found[k].1.predicate.is_none() && coordinated(text, found, k) {
@@ -272,7 +281,7 @@ fn share_in_coordination(text: &Text, found: &mut [(Measured, Roles)]) {
     }
     // "52.9% of transgender students considered suicide, compared with 24.0% of cisgender
     // females": the reference of a comparison states what the main clause's verb says.
-    for k in 1..found.len() {
+    for k in 0..found.len() {
         let first = found[k].0.first;
         let reference = text
             .lex
@@ -284,7 +293,8 @@ fn share_in_coordination(text: &Text, found: &mut [(Measured, Roles)]) {
             let main = found[..k]
                 .iter()
                 .rev()
-                .find_map(|(_, r)| r.predicate.clone());
+                .find_map(|(_, r)| r.predicate.clone())
+                .or_else(|| first_past_verb(text, sentence_start..first));
             found[k].1.predicate = main;
         }
     }

@@ -274,8 +274,9 @@ pub struct Frame {
     pub comparison: Option<String>,
     /// A figure that qualifies rather than states an amount of the story: `threshold` ("<5
     /// µg/dL", "under the age of 16"), `bracket` ("students aged 12–17 years") or `class`
-    /// ("a 15-minute period", "a two-color format"). Such figures recur with other values as
-    /// categories, never as one fact restated.
+    /// ("a 15-minute period", "a two-color format"); or `cell`, a cell of a table run into
+    /// text ("Mining 810 22.6 612"), whose neighbouring words are labels, not its frame. Such
+    /// figures recur with other values as categories or cells, never as one fact restated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }

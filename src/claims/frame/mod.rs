@@ -79,6 +79,11 @@ pub fn frames(text: &Text, sentence: &Sentence, casing: &mut Casing) -> Vec<Fram
             // "$35 billion for the HOME program, $45 billion for the Housing Trust Fund": the
             // head is shared, the pinning phrases are each figure's own.
             let own_pins = own_pins(text, sentence, k);
+            // "and 5.3% of cisgender males": a figure's own "of" phrase names its thing.
+            if own_pins.first().is_some_and(|w| w == "of") {
+                frames[k].thing = Some(own_pins[1..].join(" ")).filter(|t| !t.is_empty());
+                continue;
+            }
             let thing = earlier.thing.map(|t| {
                 if own_pins.is_empty() {
                     return t;
@@ -281,7 +286,8 @@ fn frame_of(
         .is_some_and(|j| text.is_any(j, &["a", "an"]))
         && np_start > clause.start;
     let comparison = comparison(text, m, r);
-    let thing = if is_enumerator(text, m) || in_figure_run(text, m) || names_a_thing(text, m, r) {
+    let cell = in_figure_run(text, m);
+    let thing = if is_enumerator(text, m) || cell || names_a_thing(text, m, r) {
         None
     } else if comparison.as_deref() == Some("times") {
         multiplied(text, m, r)
@@ -309,7 +315,11 @@ fn frame_of(
         time_from_context: false,
         distribution: distribution(text, m, r, sentence.times),
         comparison,
-        role: role::role_of(text, m),
+        role: if cell {
+            Some("cell".to_string())
+        } else {
+            role::role_of(text, m)
+        },
     }
 }
 

@@ -2,7 +2,8 @@
 //! µg/dL", "under the age of 16"), brackets ("students aged 12–17 years") and classes ("a
 //! 15-minute sampling period", "a two-color format"). A document names several of each
 //! ("aged ≤15 years ... aged 16–17 years"), so two of them with different values are two
-//! categories, never one figure stated twice.
+//! categories, never one figure stated twice. (A cell of a table run into text has the role
+//! `cell`, found with the thing: see `thing::in_figure_run`.)
 
 use crate::claims::quantity::Measured;
 use crate::claims::text::Text;
