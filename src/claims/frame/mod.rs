@@ -193,12 +193,21 @@ fn frame_of(
         measure_phrase(text, m.first, clause.start)
     };
     let np_start = measure_np.as_ref().map_or(m.first, |(first, _)| *first);
-    // The figure's own stretch of the clause: up to the next figure.
-    let next_first = sentence
+    // The figure's own stretch of the clause: up to the next figure. "increased by $69.9
+    // million, or 15%, in 2019": a figure restated in another unit right after it is no next
+    // figure; the stretch goes on after it.
+    let alternative = sentence
         .figures
         .get(k + 1)
+        .filter(|(n, _)| is_alternative(text, (m, r), n));
+    let next = k + 1 + usize::from(alternative.is_some());
+    let next_first = sentence
+        .figures
+        .get(next)
         .map_or(clause.end, |(n, _)| n.first.min(clause.end));
-    let own_start = r.phrase_end.max(m.end);
+    let own_start = alternative
+        .map_or(r.phrase_end.max(m.end), |(n, nr)| nr.phrase_end.max(n.end))
+        .min(next_first);
     // "losses of $5.1 million (2018 – $6.5 million)": brackets after a figure hold another's.
     // "... of $3.8 billion, and the fiscal 2016 borrowings of $7.6 billion": a conjunction
     // starts what belongs to the next figure; "..., ministers said on Tuesday" tells when it
@@ -321,6 +330,17 @@ fn frame_of(
             role::role_of(text, m)
         },
     }
+}
+
+/// Figure `n` restates the figure `m` in another unit, right after it: "$69.9 million, or 15%",
+/// "$5m (15%)".
+fn is_alternative(text: &Text, (m, r): (&Measured, &Roles), n: &Measured) -> bool {
+    let end = r.phrase_end.max(m.end);
+    end < n.first
+        && n.first - end <= 2
+        && m.unit.dimension != n.unit.dimension
+        && (end..n.first).all(|j| text.is_symbol(j, &[",", "("]) || text.is_any(j, &["or"]))
+        && (end..n.first).any(|j| text.is_symbol(j, &["("]) || text.is_any(j, &["or"]))
 }
 
 /// Possessive determiners: whose figure it is, when no name says so.

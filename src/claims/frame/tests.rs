@@ -238,3 +238,31 @@ fn a_title_in_title_case_names_no_owner() {
                 125,000 Americans\n\nThe relief was approved today.";
     assert_eq!(frame_of(text, "125,000").owner, None);
 }
+
+#[test]
+fn a_figure_restated_in_another_unit_does_not_end_the_stretch() {
+    let text = "Subscription revenue increased by $69.9 million, or 15%, in 2019 when compared \
+                to 2018.";
+    assert_eq!(
+        frame_of(text, "$69.9 million").time.as_deref(),
+        Some("2019")
+    );
+}
+
+#[test]
+fn a_time_after_the_figure_is_not_its_noun() {
+    let text = "Service revenues grew by 1.6% year over year.";
+    assert_eq!(
+        frame_of(text, "1.6%").thing.as_deref(),
+        Some("service revenue")
+    );
+}
+
+#[test]
+fn the_level_after_a_change_measures_the_clauses_subject() {
+    let text = "Research and development expenses increased $3.7 million to $7.5 million for \
+                the year ended December 31, 2019.";
+    let level = frame_of(text, "$7.5 million");
+    assert_eq!(level.thing.as_deref(), Some("research development expense"));
+    assert_eq!(level.time.as_deref(), Some("2019-12-31"));
+}

@@ -169,7 +169,10 @@ pub(super) fn thing(
         Some((_, words)) => words.clone(),
         // "Research and development expense increased $3.7 million", "direct services revenue
         // was $2.9 million": a figure with no noun of its own measures the clause's subject.
-        None if r.phrase_end == m.end && r.part_of.is_none() => {
+        // "grew by 1.6% year over year": a time after the figure is not its noun.
+        None if (r.phrase_end == m.end || in_time(times, m.end..r.phrase_end))
+            && r.part_of.is_none() =>
+        {
             match clause_subject(text, clause_start, m.first, times) {
                 Some((words, _)) if !words.is_empty() => words,
                 _ => vec![r.subject.clone()?],
@@ -283,11 +286,15 @@ pub(super) fn clause_subject(
     let mut verb = first;
     // Between the verb and the figure: adverbs, and "by", "to" or "at" ("increased by $2m",
     // "rose to 7.4%").
+    // "increased $9.6 million to $24.4 million": the change before "to" stands between too.
     while verb > clause_start {
         let j = verb - 1;
         let link = text.is_any(j, &["by", "to", "at"]);
+        let change_before_to = text.is_any(verb, &["to"]) && in_figure_before(text, j);
         if text.is_word(j) && (link || lex.words.adverbs.contains(text.lower(j))) {
             verb = j;
+        } else if change_before_to {
+            verb = figure_start(text, j, clause_start);
         } else {
             break;
         }
@@ -390,6 +397,34 @@ fn participle_before(text: &Text, j: usize) -> Option<usize> {
         && participle_word.ends_with("ed")
         && crate::claims::words::is_past_form(&lex.lemmas, participle_word))
     .then_some(participle)
+}
+
+/// Token `j` ends a figure: a number, or a scale word or currency sign after one ("$9.6
+/// million").
+fn in_figure_before(text: &Text, j: usize) -> bool {
+    let scale = text.lex.numbers.scales.contains_key(text.lower(j));
+    text.is_number(j) || scale && j > 0 && text.is_number(j - 1) && text.gap(j) <= Gap::Space
+}
+
+/// The first token of the figure that ends at token `j`: back over numbers, scale words and
+/// currency signs, not before `floor`.
+fn figure_start(text: &Text, j: usize, floor: usize) -> usize {
+    let mut first = j;
+    while first > floor {
+        let before = first - 1;
+        let part_of_figure = text.is_number(before)
+            || text.is_symbol(before, &["$", "£", "€", "¥"])
+            || text.is_number(first) && text.gap(first) == Gap::None;
+        if !part_of_figure {
+            break;
+        }
+        first = before;
+    }
+    if text.is_number(first) && first > floor && text.is_symbol(first - 1, &["$", "£", "€", "¥"])
+    {
+        first -= 1;
+    }
+    first
 }
 
 /// The object of the verb after a figure's noun phrase, when that verb is the figure's

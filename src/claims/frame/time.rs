@@ -51,6 +51,20 @@ pub fn time_mentions(
         if coordinated && is_year(&label) {
             label = format!("FY{label}");
         }
+        // "the year ended December 31, 2019", "the three months ending June 30".
+        if first >= range.start + 2
+            && frames.period_ended.contains(text.lower(first - 1))
+            && frames.period_nouns.contains(text.lower(first - 2))
+        {
+            first -= 2;
+            while first > range.start
+                && (text.is_number(first - 1)
+                    || frames.fiscal_words.contains(text.lower(first - 1))
+                    || text.is_any(first - 1, &["the"]))
+            {
+                first -= 1;
+            }
+        }
         found.push(TimeMention {
             first,
             end: tokens.end,

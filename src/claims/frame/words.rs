@@ -24,6 +24,14 @@ pub struct FrameWordsFile {
     change: ChangeFile,
     quarter_words: FxHashMap<String, u8>,
     relative_times: FxHashMap<String, String>,
+    period_ended: PeriodEndedFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodEndedFile {
+    ended: Vec<String>,
+    nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +65,9 @@ pub struct FrameWords {
     pub starting_level: [String; 2],
     pub quarter_words: FxHashMap<String, u8>,
     pub relative_times: PhraseTable<String>,
+    /// "ended", "ending" and the period nouns before them: "the year ended".
+    pub period_ended: WordSet,
+    pub period_nouns: WordSet,
 }
 
 fn table(map: FxHashMap<String, String>) -> PhraseTable<String> {
@@ -96,6 +107,8 @@ impl From<FrameWordsFile> for FrameWords {
             starting_level: f.change.starting_level,
             quarter_words: f.quarter_words,
             relative_times: table(f.relative_times),
+            period_ended: word_set(f.period_ended.ended),
+            period_nouns: word_set(f.period_ended.nouns),
         }
     }
 }
