@@ -230,10 +230,11 @@ pub fn hedge(p: Interval, nominal: f64, approx: Approx, unit: &Unit) -> Interval
             lo_open: false,
             hi_open: p.hi_open,
         },
-        // "nearly 1,000" is just below a thousand.
+        // "nearly 1,000" is just below a thousand; "nearly 4 million" is just below four
+        // million, down to the least its rounding allows (3.5 million).
         Approx::Nearly => Interval {
-            lo: p.lo - slack,
-            hi: p.lo,
+            lo: p.lo.min(nominal - slack),
+            hi: nominal,
             lo_open: false,
             hi_open: true,
         },
@@ -585,5 +586,32 @@ pub fn may_start_quantity(text: &Text, i: usize) -> bool {
         }
         Some(_) => text.has(i, flags::NUMBER | flags::CURRENCY),
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearly_a_rounded_figure_is_just_below_the_figure_itself() {
+        let unit = Unit::new("count", "", 1.0);
+        // "nearly 4 million": the figure allows 3.5 to 4.5 million by its rounding.
+        let rounded = Interval {
+            lo: 3.5,
+            hi: 4.5,
+            lo_open: false,
+            hi_open: true,
+        };
+        let v = hedge(rounded, 4.0, Approx::Nearly, &unit);
+        assert_eq!((v.lo, v.hi), (3.5, 4.0));
+        // "nearly 1,000": an exact figure, just below it.
+        let v = hedge(
+            Interval::closed(1000.0, 1000.0),
+            1000.0,
+            Approx::Nearly,
+            &unit,
+        );
+        assert_eq!((v.lo, v.hi), (900.0, 1000.0));
     }
 }

@@ -259,7 +259,7 @@ fn reports(text: &Text, end: usize) -> bool {
 }
 
 /// Most tokens of a label before a colon that names the source of a line.
-const MAX_LABEL_TOKENS: usize = 4;
+const MAX_LABEL_TOKENS: usize = 6;
 
 /// "CNN: 88% of MAGA Republicans ...", "The Economist/YouGov: 87% of ...": a short capitalised
 /// label that opens a line and ends in a colon says whose the figures after it are.

@@ -266,3 +266,19 @@ fn the_level_after_a_change_measures_the_clauses_subject() {
     assert_eq!(level.thing.as_deref(), Some("research development expense"));
     assert_eq!(level.time.as_deref(), Some("2019-12-31"));
 }
+
+#[test]
+fn how_a_figure_comes_about_pins_it() {
+    let text = "The Budget will lower Medicaid costs by $20 billion by requiring audits. The \
+                Budget will lower Medicaid costs by $10 billion by improving access.";
+    assert_ne!(
+        frame_of(text, "$20 billion").thing,
+        frame_of(text, "$10 billion").thing
+    );
+    let text = "250,000 children would lose access to child care. 290,000 children would lose \
+                access to Head Start slots.";
+    assert_eq!(
+        frame_of(text, "250,000").thing.as_deref(),
+        Some("child access to child care")
+    );
+}

@@ -158,11 +158,12 @@ pub(super) fn thing(
         && m.unit.dimension == "money"
         && text.is_any(own.start, &["in"])
     {
-        let words = pinning_phrase(text, own.start + 1, own.end, times)
-            .map(|np| np_words(text, &np))
-            .unwrap_or_default();
-        if !words.is_empty() {
-            return Some(words.join(" "));
+        if let Some(np) = pinning_phrase(text, own.start + 1, own.end, times) {
+            let mut words = np_words(text, &np);
+            words.extend(purpose(text, np.end, own.end, times).unwrap_or_default());
+            if !words.is_empty() {
+                return Some(words.join(" "));
+            }
         }
     }
     let mut words: Vec<String> = match measure_np {
@@ -210,7 +211,17 @@ pub(super) fn thing(
     // "250,000 children would lose access to child care", with what pins that.
     if let Some(object) = verb_object(text, r, j, own.end, times) {
         words.extend(np_words(text, &object));
-        words.extend(pins(text, object.end..own.end, times));
+        // "lose access to child care": "to" pins what the object is.
+        let after = if text.is_any(object.end, &["to"]) {
+            pinning_phrase(text, object.end + 1, own.end, times).map(|np| {
+                words.push("to".to_string());
+                words.extend(np_words(text, &np));
+                np.end
+            })
+        } else {
+            None
+        };
+        words.extend(pins(text, after.unwrap_or(object.end)..own.end, times));
         return Some(words.join(" "));
     }
     // "invests $213 billion to produce affordable homes": the purpose pins what the money is.
@@ -242,19 +253,34 @@ pub(super) fn pins(text: &Text, stretch: Range<usize>, times: &[TimeMention]) ->
     words
 }
 
-/// "to build and rehabilitate housing", "to support employment": "to" and a verb right after
-/// a figure's noun phrase, as "to", the verb's lemma and its object's lemmas.
+/// What a figure is for or how it comes about, right after its noun phrase: "to build
+/// housing", "to support employment" ("to" and a verb in its base form), "by requiring
+/// insurers to ..." ("by" and a verb in "-ing"), "living with a caregiver" (a verb in "-ing");
+/// as the preposition, the verb's lemma and its object's lemmas.
 fn purpose(text: &Text, at: usize, end: usize, times: &[TimeMention]) -> Option<Vec<String>> {
-    if at + 1 >= end || !text.is_any(at, &["to"]) || !text.is_word(at + 1) {
+    let (preposition, verb_at) = if text.is_any(at, &["to", "by"]) {
+        (Some(text.lower(at)), at + 1)
+    } else {
+        (None, at)
+    };
+    if verb_at >= end || !text.is_word(verb_at) {
         return None;
     }
-    let word = text.lower(at + 1);
+    let word = text.lower(verb_at);
     if text.lex.words.is_function_word(word) {
         return None;
     }
-    let verb = verb_lemma(&text.lex.lemmas, word).filter(|v| v == word)?;
-    let mut words = vec!["to".to_string(), verb];
-    if let Some(object) = pinning_phrase(text, at + 2, end, times) {
+    let lemma = verb_lemma(&text.lex.lemmas, word)?;
+    let form_fits = match preposition {
+        Some("to") => lemma == word,
+        _ => word.ends_with("ing") && lemma != word,
+    };
+    if !form_fits {
+        return None;
+    }
+    let mut words: Vec<String> = preposition.into_iter().map(str::to_string).collect();
+    words.push(lemma);
+    if let Some(object) = pinning_phrase(text, verb_at + 1, end, times) {
         words.extend(np_words(text, &object));
     }
     Some(words)
