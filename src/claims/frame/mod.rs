@@ -428,10 +428,13 @@ fn comparison(text: &Text, m: &Measured, r: &Roles) -> Option<String> {
         frames
             .comparison_after
             .longest_at(text, at)
-            .map(|f| f.value.clone())
+            .map(|f| (f.value.clone(), at + f.len))
     });
-    if after.is_some() {
-        return after;
+    if let Some((form, end)) = after {
+        // "four times a day" is a frequency, not a multiplier.
+        let frequency =
+            form == "times" && frames.distribution_after.longest_at(text, end).is_some();
+        return (!frequency).then_some(form);
     }
     if m.first == 0 {
         return None;

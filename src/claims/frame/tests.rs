@@ -282,3 +282,14 @@ fn how_a_figure_comes_about_pins_it() {
         Some("child access to child care")
     );
 }
+
+#[test]
+fn a_frequency_is_no_multiplier_and_a_multiplier_names_its_outcome() {
+    let text = "Take the drug 2 times a day. Men are 16 times more likely to die.";
+    let dose = frame_of(text, "2");
+    assert_eq!(dose.comparison, None);
+    assert_eq!(dose.distribution.as_deref(), Some("per day"));
+    let ratio = frame_of(text, "16");
+    assert_eq!(ratio.comparison.as_deref(), Some("times"));
+    assert_eq!(ratio.thing.as_deref(), Some("times more likely die"));
+}

@@ -86,9 +86,34 @@ pub(super) fn multiplied(text: &Text, m: &Measured, r: &Roles) -> Option<String>
         let words = np_words(text, &np);
         return (!words.is_empty()).then(|| format!("times {}", words.join(" ")));
     }
-    text.is_word(next)
-        .then(|| format!("times {}", text.lower(next)))
+    // "2.1 times more likely to have attempted suicide", "four times a day": the words up to
+    // the clause's end or the other side of the comparison ("than", "compared", "among") say
+    // what is multiplied.
+    let mut words = vec!["times".to_string()];
+    let mut j = next;
+    while j < text.len()
+        && words.len() <= MAX_MULTIPLIED_WORDS
+        && text.is_word(j)
+        && !text.is_any(
+            j,
+            &["than", "compared", "among", "versus", "vs", "when", "with"],
+        )
+    {
+        let word = text.lower(j);
+        if !text.lex.words.is_function_word(word) || words.len() == 1 {
+            words.push(
+                verb_lemma(&text.lex.lemmas, word)
+                    .filter(|_| words.len() > 2)
+                    .unwrap_or_else(|| word.to_string()),
+            );
+        }
+        j += 1;
+    }
+    (words.len() > 1).then(|| words.join(" "))
 }
+
+/// Most words after "times" that say what a multiplier multiplies.
+const MAX_MULTIPLIED_WORDS: usize = 5;
 
 /// "a B1/B2 visa overstay rate of 15 percent", "sales of £3bn": the noun phrase before "of"
 /// that names what the figure measures, as its first token and its words' lemmas. Tokens
