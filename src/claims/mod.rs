@@ -138,7 +138,9 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
                 f.time_from_context = true;
             }
         }
-        if let Some(first) = times.first() {
+        // Only a resolved date or fiscal period carries: "before data editing" or an
+        // unresolved "january" is too weak to tell later figures apart.
+        if let Some(first) = times.first().filter(|t| is_dated(&t.label)) {
             paragraph_time = Some(first.label.clone());
         }
         for (((m, r), scope), frame) in with_roles.into_iter().zip(scopes).zip(frames) {
@@ -153,6 +155,12 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     claims.extend(measured.into_iter().map(|(_, q)| Claim::Quantity(q)));
     claims.sort_by_key(|c| (c.span().start, c.span().end));
     Extraction { date, claims }
+}
+
+/// A time label that names a date, a year, a period or a fiscal period: "2019", "2019-03",
+/// "FY2019", "2019-Q3", "2018..2019".
+fn is_dated(label: &str) -> bool {
+    label.starts_with(|c: char| c.is_ascii_digit()) || label.starts_with("FY")
 }
 
 /// The lemma of the first verb in a past form among the tokens `range`: the main clause's

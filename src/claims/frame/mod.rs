@@ -268,6 +268,13 @@ fn frame_of(
             .then(|| names::line_label(text, clause.start))
             .flatten()
     });
+    // "Today, 99% of schools are open": a time is no owner.
+    let owner = owner.filter(|name| {
+        !sentence
+            .times
+            .iter()
+            .any(|t| t.label.eq_ignore_ascii_case(name))
+    });
     // "Sales rose 5% ... from $9.5m": the capitalised first word is what the sentence
     // measures, not whose it is.
     let owner = owner.filter(|name| {

@@ -293,3 +293,18 @@ fn a_frequency_is_no_multiplier_and_a_multiplier_names_its_outcome() {
     assert_eq!(ratio.comparison.as_deref(), Some("times"));
     assert_eq!(ratio.thing.as_deref(), Some("times more likely die"));
 }
+
+#[test]
+fn an_opening_event_is_a_time_and_a_time_no_owner() {
+    let text = "Today, 99% of schools are open. Before ARP, only 46% of schools were open.";
+    let now = frame_of(text, "99%");
+    assert_eq!(now.time.as_deref(), Some("today"));
+    assert_eq!(now.owner, None);
+    assert_eq!(frame_of(text, "46%").time.as_deref(), Some("before arp"));
+}
+
+#[test]
+fn only_a_dated_time_carries_to_later_sentences() {
+    let text = "Before data editing, 7,998 records were kept. The response rate was 38%.";
+    assert_eq!(frame_of(text, "38%").time, None);
+}

@@ -71,6 +71,9 @@ pub fn time_mentions(
             label,
         });
     }
+    if let Some(event) = event_time(text, range.clone()) {
+        found.push(event);
+    }
     let mut j = range.start;
     while j < range.end {
         if let Some(m) = word_time(text, j, &found) {
@@ -105,6 +108,34 @@ pub fn time_mentions(
         merged.push(t);
     }
     merged
+}
+
+/// Most tokens of an event after "before" that opens a sentence.
+const MAX_EVENT_TOKENS: usize = 5;
+
+/// "Before ARP, only 46% of schools were open": a sentence (or a bullet) that opens with a
+/// word of `event_times` and a short phrase up to a comma holds at a time relative to that
+/// event; the label is the phrase in lower case without function words.
+fn event_time(text: &Text, range: Range<usize>) -> Option<TimeMention> {
+    let mut start = range.start;
+    if text.is_symbol(start, &["-", "•", "*", "–"]) {
+        start += 1;
+    }
+    let opener = text.lex.frames.event_times.longest_at(text, start)?;
+    let words_start = start + opener.len;
+    let comma = (words_start..(words_start + MAX_EVENT_TOKENS + 1).min(range.end))
+        .find(|&j| text.is_symbol(j, &[","]))?;
+    let mut label: Vec<&str> = (start..start + opener.len).map(|j| text.lower(j)).collect();
+    label.extend(
+        (words_start..comma)
+            .filter(|&j| text.is_word(j) && !text.lex.words.is_function_word(text.lower(j)))
+            .map(|j| text.lower(j)),
+    );
+    (comma > words_start && !(words_start..comma).any(|j| text.is_number(j))).then(|| TimeMention {
+        first: start,
+        end: comma,
+        label: label.join(" "),
+    })
 }
 
 fn is_year(label: &str) -> bool {

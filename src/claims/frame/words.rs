@@ -25,6 +25,7 @@ pub struct FrameWordsFile {
     quarter_words: FxHashMap<String, u8>,
     relative_times: FxHashMap<String, String>,
     period_ended: PeriodEndedFile,
+    event_times: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +69,7 @@ pub struct FrameWords {
     /// "ended", "ending" and the period nouns before them: "the year ended".
     pub period_ended: WordSet,
     pub period_nouns: WordSet,
+    pub event_times: PhraseTable<()>,
 }
 
 fn table(map: FxHashMap<String, String>) -> PhraseTable<String> {
@@ -109,6 +111,7 @@ impl From<FrameWordsFile> for FrameWords {
             relative_times: table(f.relative_times),
             period_ended: word_set(f.period_ended.ended),
             period_nouns: word_set(f.period_ended.nouns),
+            event_times: phrases(&f.event_times),
         }
     }
 }
