@@ -216,7 +216,7 @@ fn frame_of(
         .find(|&j| {
             text.is_symbol(j, &["("])
                 || text.is_any(j, &["and", "or", "but"])
-                || text.lex.frames.source_verbs.contains(text.lower(j))
+                || names::is_source_verb(text, j)
         })
         .unwrap_or(next_first);
     let own = own_start..own_end.max(own_start);

@@ -92,7 +92,7 @@ pub fn owner(
     // that reports it.
     let start = (region.start..region.end)
         .rev()
-        .find(|&j| text.is_word(j) && text.lex.frames.source_verbs.contains(text.lower(j)))
+        .find(|&j| is_source_verb(text, j))
         .map(|j| if text.is(j + 1, "that") { j + 2 } else { j + 1 })
         .unwrap_or_else(|| after_adverbial(text, region.clone()));
     let verb = (start..region.end).find(|&j| is_clause_verb(text, j));
@@ -180,6 +180,16 @@ fn common_subject(text: &Text, start: usize, verb: usize) -> Option<String> {
 }
 
 /// After "According to the report," or "In 2019,": where the clause's subject starts.
+/// A reporting verb of `source_verbs` at `j`, not the plural noun it can also be: "across 16
+/// states", "the reports", "their estimates" name things.
+pub(super) fn is_source_verb(text: &Text, j: usize) -> bool {
+    let noun_before = j > 0
+        && (text.is_number(j - 1)
+            || text.lex.words.determiners.contains(text.lower(j - 1))
+            || text.lex.words.prepositions.contains(text.lower(j - 1)));
+    text.is_word(j) && text.lex.frames.source_verbs.contains(text.lower(j)) && !noun_before
+}
+
 fn after_adverbial(text: &Text, region: Range<usize>) -> usize {
     if !text.is_word(region.start)
         || !text

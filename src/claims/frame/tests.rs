@@ -308,3 +308,12 @@ fn only_a_dated_time_carries_to_later_sentences() {
     let text = "Before data editing, 7,998 records were kept. The response rate was 38%.";
     assert_eq!(frame_of(text, "38%").time, None);
 }
+
+#[test]
+fn a_plural_noun_that_spells_a_reporting_verb_reports_nothing() {
+    let text = "GE Aerospace announced an investment across 16 states — creating 5,000 new jobs.";
+    assert_eq!(
+        frame_of(text, "5,000").owner.as_deref(),
+        Some("GE Aerospace")
+    );
+}
