@@ -279,6 +279,10 @@ pub struct Frame {
     /// figures recur with other values as categories or cells, never as one fact restated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The figure's clause is hypothetical ("would have been attributable to an increase of
+    /// $13.0 million", "could save $5m"): it is never the same as a figure stated as fact.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hypothetical: bool,
 }
 
 /// One item of a list.

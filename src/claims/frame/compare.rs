@@ -45,6 +45,7 @@ pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
     same_thing(ta, tb, words)
         && same_owner(&a.frame.owner, &b.frame.owner)
         && same_time(a, b)
+        && a.frame.hypothetical == b.frame.hypothetical
         && same(&a.frame.distribution, &b.frame.distribution)
         && same(&a.frame.comparison, &b.frame.comparison)
         && a.part_of == b.part_of
@@ -69,6 +70,7 @@ pub fn conflicts(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
     };
     things_differ
         || a.frame.indefinite && b.frame.indefinite
+        || a.frame.hypothetical != b.frame.hypothetical
         || owners_differ
         || differs(&a.frame.time, &b.frame.time)
         || differs(&a.frame.distribution, &b.frame.distribution)

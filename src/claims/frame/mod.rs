@@ -329,6 +329,8 @@ fn frame_of(
             sentence.range.start,
         ),
         time_from_context: false,
+        hypothetical: (clause.start..m.first)
+            .any(|j| text.lex.frames.modal_words.contains(text.lower(j))),
         distribution: distribution(text, m, r, sentence.times),
         comparison,
         role: if cell {

@@ -317,3 +317,11 @@ fn a_plural_noun_that_spells_a_reporting_verb_reports_nothing() {
         Some("GE Aerospace")
     );
 }
+
+#[test]
+fn a_hypothetical_figure_is_marked() {
+    let text = "Revenue rose by an increase in EMEA of $3.9 million. In constant currency, the \
+                change would have been attributable to an increase in EMEA of $2.7 million.";
+    assert!(!frame_of(text, "$3.9 million").hypothetical);
+    assert!(frame_of(text, "$2.7 million").hypothetical);
+}
