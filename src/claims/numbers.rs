@@ -134,7 +134,15 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
     if figure.scale.is_some() || figure.vague {
         return figure;
     }
-    let next = figure.end;
+    let mut next = figure.end;
+    // "a $600-billion commitment", "a 10-million-strong crowd": a scale word joined by a hyphen.
+    let hyphenated = text.is_symbol(next, &["-"])
+        && text.glued(next)
+        && text.glued(next + 1)
+        && numbers_scale(text, next + 1).is_some_and(|f| f >= 1e3);
+    if hyphenated {
+        next += 1;
+    }
     // Scales are words ("million", "bn", "k"); most figures are followed by anything else.
     if text.gap(next) > Gap::Space || !text.is_word(next) {
         return figure;
@@ -163,6 +171,11 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
         figure.end = next + 1;
     }
     figure
+}
+
+/// The factor of the scale word at token `i` ("million", not the abbreviations).
+fn numbers_scale(text: &Text, i: usize) -> Option<f64> {
+    text.lex.numbers.scales.get(text.lower(i)).copied()
 }
 
 /// Token `i` begins what a count counts: a plural noun or "of".
@@ -420,6 +433,13 @@ mod tests {
         assert_eq!(read("1,027 people"), Some((1027.0, None, 1, false, false)));
         assert_eq!(read("1.3 million"), Some((1.3, Some(1e6), 2, false, false)));
         assert_eq!(read("2.5bn"), Some((2.5, Some(1e9), 2, false, false)));
+        // A scale word joined by a hyphen, as in "a 600-billion commitment".
+        assert_eq!(
+            read("600-billion deal"),
+            Some((600.0, Some(1e9), 3, false, false))
+        );
+        // "10-point" is no scale.
+        assert_eq!(read("10-point lead"), Some((10.0, None, 1, false, false)));
         let p = precision_of(1.3, 1);
         assert!(p.contains(1.25) && p.contains(1.349) && !p.contains(1.35));
     }
