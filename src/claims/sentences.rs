@@ -97,6 +97,9 @@ fn starts_sentence(text: &Text, i: usize) -> bool {
     }
 }
 
+/// Marks that open an item of a bulleted list.
+pub(crate) const BULLETS: &[&str] = &["-", "*", "•", "–"];
+
 fn line_ends_sentence(text: &Text, i: usize, line_start_byte: usize) -> bool {
     let prev = i - 1;
     let prev_text = text.str(prev);
@@ -106,7 +109,7 @@ fn line_ends_sentence(text: &Text, i: usize, line_start_byte: usize) -> bool {
     let heading = text.end(prev) - line_start_byte < HEADING_MAX_BYTES
         && text.is_word(prev)
         && starts_sentence(text, i);
-    heading || ["-", "*", "•", "–"].contains(&text.str(i))
+    heading || BULLETS.contains(&text.str(i))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::claims::lexicon::flags;
+use crate::claims::sentences::BULLETS;
 use crate::claims::text::Text;
 use crate::claims::tokens::{Gap, TokenKind};
 use crate::claims::words::{is_past_form, is_plural, noun_lemma, strip_possessive, verb_lemma};
@@ -282,7 +283,7 @@ pub fn line_label(text: &Text, clause_start: usize) -> Option<String> {
         .rev()
         .find(|&j| j == 0 || text.gap(j) >= Gap::Line)?;
     // A bullet before the label is no part of it.
-    let first = if text.is_symbol(first, &["-", "•", "*", "–"]) {
+    let first = if text.is_symbol(first, BULLETS) {
         first + 1
     } else {
         first

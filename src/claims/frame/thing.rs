@@ -457,21 +457,13 @@ fn in_figure_before(text: &Text, j: usize) -> bool {
     text.is_number(j) || scale && j > 0 && text.is_number(j - 1) && text.gap(j) <= Gap::Space
 }
 
-/// The first token of the figure that ends at token `j`: back over numbers, scale words and
-/// currency signs, not before `floor`.
+/// The first token of the figure that ends at token `j`: back over numbers and currency signs
+/// ("$9.6 million"), not before `floor`.
 fn figure_start(text: &Text, j: usize, floor: usize) -> usize {
     let mut first = j;
-    while first > floor {
-        let before = first - 1;
-        let part_of_figure = text.is_number(before)
-            || text.is_symbol(before, &["$", "£", "€", "¥"])
-            || text.is_number(first) && text.gap(first) == Gap::None;
-        if !part_of_figure {
-            break;
-        }
-        first = before;
-    }
-    if text.is_number(first) && first > floor && text.is_symbol(first - 1, &["$", "£", "€", "¥"])
+    while first > floor
+        && (text.is_number(first - 1)
+            || text.has(first - 1, crate::claims::lexicon::flags::CURRENCY))
     {
         first -= 1;
     }

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::calendar::PartialDate;
 use crate::claims::model::Claim;
+use crate::claims::sentences::BULLETS;
 use crate::claims::text::Text;
 use crate::claims::tokens::Gap;
 
@@ -118,7 +119,7 @@ const MAX_EVENT_TOKENS: usize = 5;
 /// event; the label is the phrase in lower case without function words.
 fn event_time(text: &Text, range: Range<usize>) -> Option<TimeMention> {
     let mut start = range.start;
-    if text.is_symbol(start, &["-", "•", "*", "–"]) {
+    if text.is_symbol(start, BULLETS) {
         start += 1;
     }
     let opener = text.lex.frames.event_times.longest_at(text, start)?;
