@@ -157,6 +157,8 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// A file's findings for JSON, with lines, columns and the words under each label.
 pub fn json_file(path: &str, text: &str, findings: &[Finding], error: Option<String>) -> JsonFile {
+    // A long report may have many findings: its lines are found once.
+    let lines = super::position::LineIndex::new(text);
     let findings = findings
         .iter()
         .map(|f| JsonFinding {
@@ -168,7 +170,7 @@ pub fn json_file(path: &str, text: &str, findings: &[Finding], error: Option<Str
                 .labels
                 .iter()
                 .map(|l| {
-                    let (line, column) = line_column(text, l.start);
+                    let super::position::Position { line, column } = lines.position(l.start);
                     let words = text.get(l.start..l.end).unwrap_or_default().to_string();
                     JsonLabel {
                         start: l.start,
