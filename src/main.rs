@@ -230,6 +230,13 @@ fn print_rule_errors(errors: RuleErrors) {
     eprintln!("error: the rules have {count} {noun}; no document was read");
 }
 
+/// Warnings on rules that load but may be slow on long documents.
+fn print_rule_warnings(rule_set: &RuleSet) {
+    for warning in factlint::eval::plan_warnings::cross_products(rule_set) {
+        eprintln!("{:?}", miette::Report::new(warning));
+    }
+}
+
 fn print_config_errors(errors: ConfigErrors) {
     let count = errors.len();
     for e in errors {
@@ -279,6 +286,9 @@ fn check_setup(args: &CheckArgs) -> Result<CheckSetup, ExitCode> {
             print_rule_errors(errors);
             ExitCode::from(EXIT_RULE_ERROR)
         })?;
+    if !args.quiet {
+        print_rule_warnings(&rule_set);
+    }
     // A suppression may name any rule loaded, also one the configuration turns off.
     let rule_ids = RuleIds::of(&rule_set);
     if let Some(config) = &config {
@@ -487,6 +497,7 @@ fn run_test(args: TestArgs) -> ExitCode {
             return ExitCode::from(EXIT_RULE_ERROR);
         }
     };
+    print_rule_warnings(&rule_set);
     let results = run_tests(&rule_set);
     let failed = results.iter().filter(|r| !r.passed).count();
     for r in &results {

@@ -178,7 +178,7 @@ pub fn check_document(
         path: document.path.clone(),
         text: document.text.clone(),
         findings,
-        notes: evaluation.notes,
+        notes: Vec::new(),
         error: None,
         record: None,
     }

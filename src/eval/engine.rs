@@ -1,8 +1,10 @@
 //! Rules against a document: bind each rule's `let`s to claims (a join), evaluate its
 //! requirements in three-valued logic, and report a finding for each definite failure.
 //!
-//! Cost is bounded by the document: a budget caps the bindings tried per rule, and reaching it
-//! is reported as a note, never a silent skip.
+//! Each binding finds its candidates through the indexes of a plan ([`super::plan`]), so the
+//! work grows with the claims and the pairs that can match, not with all pairs. A safety limit
+//! remains against rules whose plan is a cross product: reaching it is an error finding on the
+//! document, never a silent skip.
 
 use crate::calendar::PartialDate;
 use crate::claims::{Approx, Claim};
@@ -12,8 +14,10 @@ use crate::rules::checked::{
 };
 
 use super::consensus::{Disagreement, odd_ones_out};
+use super::fields::text_field;
 use super::finding::{Finding, Label, RuleOrigin, Severity};
 use super::measure::Measure;
+use super::plan::{Indexed, access_paths};
 use super::predicates::{DocumentView, before, same_measure, same_sentence};
 use super::truth::Truth;
 use super::value::{Val, compare, member, within};
@@ -36,17 +40,25 @@ fn words_and_patterns(values: &[Val]) -> (Vec<String>, Vec<regex::Regex>) {
     (words, patterns)
 }
 
-/// Most steps for one rule on one document: each claim tested against a binding's filter and
-/// each combination of claims checked counts one.
+/// The safety limit on one rule's work on one document: this many steps (a claim tested
+/// against a filter, a combination checked), plus [`DEFAULT_STEPS_PER_CLAIM`] for each claim.
+/// A planned rule does a few steps per claim and per pair that can match; a cross product of
+/// unrestricted bindings does one per pair of claims, and only that meets the limit.
 pub const DEFAULT_BUDGET: usize = 2_000_000;
+pub const DEFAULT_STEPS_PER_CLAIM: usize = 1_000;
 
 /// What evaluation needs besides the rules and the document.
 #[derive(Debug, Clone, Copy)]
 pub struct EvalOptions {
     pub date: Option<PartialDate>,
+    /// The safety limit's steps for any document, and its steps for each claim.
     pub budget: usize,
+    pub steps_per_claim: usize,
     /// Also report requirements that cannot be told, at info level.
     pub strict: bool,
+    /// Find each binding's candidates through indexes (see [`super::plan`]); off, every
+    /// claim of the pool is tried, which gives the same findings slowly.
+    pub planned: bool,
 }
 
 impl Default for EvalOptions {
@@ -54,27 +66,33 @@ impl Default for EvalOptions {
         EvalOptions {
             date: None,
             budget: DEFAULT_BUDGET,
+            steps_per_claim: DEFAULT_STEPS_PER_CLAIM,
             strict: false,
+            planned: true,
         }
     }
 }
 
-/// The findings of one document, and notes on rules that hit the budget.
+/// The findings of one document, with an error finding for each rule that met the safety
+/// limit.
 #[derive(Debug, Default)]
 pub struct Evaluation {
     pub findings: Vec<Finding>,
-    pub notes: Vec<String>,
 }
 
 /// Evaluates every rule of `rules` against one document.
 pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> Evaluation {
     let mut out = Evaluation::default();
+    let limit = options
+        .budget
+        .saturating_add(options.steps_per_claim.saturating_mul(doc.claims.len()));
     for rule in &rules.rules {
         let mut run = RuleRun {
             rules,
             rule,
             doc,
             options,
+            limit,
             env: Vec::new(),
             tried: 0,
             disagreements: Vec::new(),
@@ -85,16 +103,11 @@ pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> E
         run.bind(0, &plans);
         let disagreements = std::mem::take(&mut run.disagreements);
         let agreements = std::mem::take(&mut run.agreements);
-        let over_budget = run.tried > options.budget;
+        let over_limit = run.tried > limit;
         out.findings
             .extend(odd_ones_out(disagreements, &agreements));
-        if over_budget {
-            let note = format!(
-                "rule {} stopped after {} steps of matching claims (the budget); some of its \
-                 findings may be missing",
-                rule.id, options.budget
-            );
-            out.notes.push(note);
+        if over_limit {
+            out.findings.push(limit_finding(rules, rule, limit));
         }
     }
     out.findings
@@ -111,12 +124,39 @@ pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> E
     out
 }
 
+/// The error that stands for the findings a rule could not finish looking for.
+fn limit_finding(rules: &RuleSet, rule: &Rule, limit: usize) -> Finding {
+    let file = rules.file(rule.origin.file);
+    Finding {
+        rule: rule.id.clone(),
+        severity: Severity::Error,
+        message: format!(
+            "rule {} stopped after {limit} steps on this document, so some of its findings may \
+             be missing",
+            rule.id
+        ),
+        labels: Vec::new(),
+        help: Some(
+            "the rule tries too many combinations of claims: tie each `let` to an earlier one \
+             with a condition that narrows it (same_sentence, same_paragraph, close, \
+             same_section, a field equality such as `b.subject == a.subject`, or same_frame)"
+                .to_string(),
+        ),
+        origin: Some(RuleOrigin {
+            file: file.name.clone(),
+            line: file.line_of(rule.origin.span.start),
+        }),
+    }
+}
+
 /// One rule being evaluated: the claims bound so far.
 struct RuleRun<'a, 'o> {
     rules: &'a RuleSet,
     rule: &'a Rule,
     doc: &'a DocumentView<'a>,
     options: &'a EvalOptions,
+    /// The safety limit on `tried` for this document.
+    limit: usize,
     env: Vec<Val>,
     tried: usize,
     /// For a rule that compares two figures: the pairs that disagree, reduced to one
@@ -132,7 +172,7 @@ struct RuleRun<'a, 'o> {
 /// decided for each combination. `a and b` holds only when both hold, so the split keeps the
 /// meaning; it turns most joins from every claim against every claim into a few against a few.
 struct Plan<'a> {
-    pool: Vec<usize>,
+    pool: Indexed,
     joined: Vec<&'a Typed>,
 }
 
@@ -141,7 +181,9 @@ impl<'a> RuleRun<'a, '_> {
     /// claim alone hold.
     fn plan(&mut self) -> Vec<Plan<'a>> {
         let rule = self.rule;
-        let mut plans = Vec::new();
+        let mut pools = Vec::new();
+        let mut paths = Vec::new();
+        let mut joined = Vec::new();
         for (k, binding) in rule.bindings.iter().enumerate() {
             let part = |joined: bool| -> Vec<&'a Typed> {
                 binding
@@ -151,14 +193,15 @@ impl<'a> RuleRun<'a, '_> {
                     .map(|c| &c.expr)
                     .collect()
             };
-            let (joined, own) = (part(true), part(false));
+            let own = part(false);
+            joined.push(part(true));
             // The conditions on the claim alone name no earlier binding: stand-ins fill their
             // places in the environment.
             self.env = vec![Val::Unknown; k];
             let mut pool = Vec::new();
             for i in 0..self.doc.claims.len() {
                 self.tried += 1;
-                if self.tried > self.options.budget {
+                if self.tried > self.limit {
                     break;
                 }
                 if self.selects(binding, &own, i) {
@@ -166,15 +209,58 @@ impl<'a> RuleRun<'a, '_> {
                 }
             }
             self.env.clear();
-            plans.push(Plan { pool, joined });
+            pools.push(pool);
+            paths.push(if self.options.planned {
+                access_paths(&binding.conditions, k)
+            } else {
+                Vec::new()
+            });
         }
-        plans
+        // From the last binding back: a claim that leaves a later single binding without a
+        // candidate can complete no combination, so it leaves its pool before that pool's
+        // indexes are built (a semi-join, as in Yannakakis's algorithm). Only the later
+        // binding's conditions that name this binding alone can be decided here.
+        let mut indexed: Vec<Option<Indexed>> = (0..pools.len()).map(|_| None).collect();
+        for k in (0..pools.len()).rev() {
+            let mut pool = std::mem::take(&mut pools[k]);
+            for (m, later) in indexed.iter().enumerate().skip(k + 1) {
+                let Some(later) = later.as_ref().filter(|_| !rule.bindings[m].all) else {
+                    continue;
+                };
+                let only_k: Vec<&Typed> = rule.bindings[m]
+                    .conditions
+                    .iter()
+                    .filter(|c| c.names == [k])
+                    .map(|c| &c.expr)
+                    .collect();
+                if only_k.is_empty() || !self.options.planned {
+                    continue;
+                }
+                pool.retain(|&c| {
+                    self.env = vec![Val::Unknown; m];
+                    self.env[k] = Val::Claim(c);
+                    let bound = |j: usize| (j == k).then_some(c);
+                    let candidates = later.candidates(self.doc, &bound);
+                    candidates.iter().any(|&i| {
+                        self.tried += 1;
+                        self.holds_for(&only_k, i)
+                    })
+                });
+                self.env.clear();
+            }
+            indexed[k] = Some(Indexed::new(self.doc, pool, &paths[k]));
+        }
+        indexed
+            .into_iter()
+            .zip(joined)
+            .filter_map(|(pool, joined)| pool.map(|pool| Plan { pool, joined }))
+            .collect()
     }
 
     /// Binds binding `k` and the ones after it, then checks the requirements. The depth is the
     /// number of `let`s of the rule, fixed by the rule file.
     fn bind(&mut self, k: usize, plans: &[Plan]) {
-        if self.tried > self.options.budget {
+        if self.tried > self.limit {
             return;
         }
         let (Some(binding), Some(plan)) = (self.rule.bindings.get(k), plans.get(k)) else {
@@ -182,11 +268,17 @@ impl<'a> RuleRun<'a, '_> {
             self.check();
             return;
         };
+        let env = &self.env;
+        let bound = |j: usize| match env.get(j) {
+            Some(Val::Claim(i)) => Some(*i),
+            _ => None,
+        };
+        let pool = plan.pool.candidates(self.doc, &bound);
         let mut candidates = Vec::new();
-        for &i in &plan.pool {
+        for &i in pool.iter() {
             // Filtering is work too: a long document must not take quadratic time unbounded.
             self.tried += 1;
-            if self.tried > self.options.budget {
+            if self.tried > self.limit {
                 return;
             }
             if self.holds_for(&plan.joined, i) {
@@ -203,7 +295,7 @@ impl<'a> RuleRun<'a, '_> {
             self.env.push(Val::Claim(i));
             self.bind(k + 1, plans);
             self.env.pop();
-            if self.tried > self.options.budget {
+            if self.tried > self.limit {
                 return;
             }
         }
@@ -528,29 +620,15 @@ impl<'a> RuleRun<'a, '_> {
             return Val::Unknown;
         };
         let claim = &self.doc.claims[*i];
-        // An absent subject, verb or whole is the empty text, so that rules can ask for it.
-        let text = |s: &Option<String>| Val::Text(s.clone().unwrap_or_default());
+        if let Some(text) = text_field(claim, field) {
+            return Val::Text(text.to_string());
+        }
         match (claim, field) {
             (_, Field::Value) => self.value_of(v),
-            (_, Field::Text) => Val::Text(claim.text().to_string()),
-            (Claim::Quantity(q), Field::Subject) => text(&q.subject),
-            (Claim::Quantity(q), Field::Predicate) => text(&q.predicate),
-            (Claim::Quantity(q), Field::PartOf) => text(&q.part_of),
-            (Claim::Quantity(q), Field::Thing) => text(&q.frame.thing),
-            (Claim::Quantity(q), Field::Owner) => text(&q.frame.owner),
-            (Claim::Quantity(q), Field::Time) => text(&q.frame.time),
-            (Claim::Quantity(q), Field::Distribution) => text(&q.frame.distribution),
-            (Claim::Quantity(q), Field::Comparison) => text(&q.frame.comparison),
-            (Claim::Quantity(q), Field::Role) => text(&q.frame.role),
             (Claim::Quantity(q), Field::Scope) => {
                 Val::Set(q.scope.iter().map(|s| Val::Text(s.clone())).collect())
             }
-            (Claim::Quantity(q), Field::Unit) => Val::Text(q.unit.symbol.clone()),
-            (Claim::Quantity(q), Field::Currency) => text(&q.unit.currency),
-            (Claim::Quantity(q), Field::Approx) => Val::Text(approx_name(q.approx).to_string()),
             (Claim::List(_), Field::Items) => self.value_of(v),
-            (Claim::List(l), Field::Intro) => text(&l.intro),
-            (Claim::List(l), Field::Head) => text(&l.head),
             (Claim::Period(p), Field::From) => p.from.map_or(Val::Unknown, Val::Date),
             (Claim::Period(p), Field::Until) => p.until.map_or(Val::Unknown, Val::Date),
             _ => Val::Unknown,
@@ -614,23 +692,7 @@ impl<'a> RuleRun<'a, '_> {
                 let Some(Val::Claim(i)) = self.env.get(id.0) else {
                     return None;
                 };
-                let absent = |s: &'e Option<String>| Some(s.as_deref().unwrap_or_default());
-                match (&self.doc.claims[*i], field) {
-                    (Claim::Quantity(q), Field::Subject) => absent(&q.subject),
-                    (Claim::Quantity(q), Field::Predicate) => absent(&q.predicate),
-                    (Claim::Quantity(q), Field::PartOf) => absent(&q.part_of),
-                    (Claim::Quantity(q), Field::Thing) => absent(&q.frame.thing),
-                    (Claim::Quantity(q), Field::Owner) => absent(&q.frame.owner),
-                    (Claim::Quantity(q), Field::Time) => absent(&q.frame.time),
-                    (Claim::Quantity(q), Field::Distribution) => absent(&q.frame.distribution),
-                    (Claim::Quantity(q), Field::Comparison) => absent(&q.frame.comparison),
-                    (Claim::Quantity(q), Field::Currency) => absent(&q.unit.currency),
-                    (Claim::Quantity(q), Field::Unit) => Some(&q.unit.symbol),
-                    (Claim::Quantity(q), Field::Approx) => Some(approx_name(q.approx)),
-                    (Claim::List(l), Field::Intro) => absent(&l.intro),
-                    (Claim::List(l), Field::Head) => absent(&l.head),
-                    _ => None,
-                }
+                text_field(&self.doc.claims[*i], *field)
             }
             _ => None,
         }
@@ -919,6 +981,12 @@ impl<'a> RuleRun<'a, '_> {
                 })),
                 _ => Val::Unknown,
             },
+            Builtin::SameSection => match values.first() {
+                Some(Val::Claim(other)) => truth(claim.is_some_and(|c| {
+                    self.doc.same_section(c, &self.doc.claims[*other]) && current != *other
+                })),
+                _ => Val::Unknown,
+            },
             Builtin::SameParagraph => match values.first() {
                 Some(Val::Claim(other)) => truth(claim.is_some_and(|c| {
                     self.doc.same_paragraph(c, &self.doc.claims[*other]) && current != *other
@@ -1069,19 +1137,6 @@ fn to_severity(s: RuleSeverity) -> Severity {
     }
 }
 
-fn approx_name(a: Approx) -> &'static str {
-    match a {
-        Approx::Exact => "exact",
-        Approx::Over => "over",
-        Approx::AtLeast => "at_least",
-        Approx::Under => "under",
-        Approx::AtMost => "at_most",
-        Approx::Nearly => "nearly",
-        Approx::About => "about",
-        Approx::Vague => "vague",
-    }
-}
-
 /// A claim as written, with what it counts: "34 countries", "1.3 kilograms of heroin".
 pub fn describe(claim: &Claim) -> String {
     match claim {
@@ -1123,6 +1178,7 @@ mod tests {
         let view = DocumentView::new(text, text, &claims);
         let options = EvalOptions {
             budget,
+            steps_per_claim: 0,
             ..EvalOptions::default()
         };
         evaluate(&rules, &view, &options)
@@ -1132,20 +1188,25 @@ mod tests {
                          require a > 1000\n}\n";
 
     #[test]
-    fn a_long_document_stops_at_the_budget_with_a_note() {
+    fn a_rule_that_meets_the_limit_is_an_error_on_the_document() {
         let text = "Police seized 12 guns. ".repeat(500);
         let evaluation = run(PAIRS, &text, 10_000);
-        assert_eq!(evaluation.notes.len(), 1, "{:?}", evaluation.notes);
-        assert!(evaluation.notes[0].contains("rule pairs stopped after 10000 steps"));
-        // Filtering alone would be 500 × 500 steps: the budget stops it first.
+        let limits: Vec<&Finding> = evaluation
+            .findings
+            .iter()
+            .filter(|f| f.message.contains("rule pairs stopped after"))
+            .collect();
+        assert_eq!(limits.len(), 1, "{:?}", evaluation.findings.last());
+        assert_eq!(limits[0].severity, Severity::Error);
+        // Filtering alone would be 500 × 500 steps: the limit stops it first.
         assert!(evaluation.findings.len() < 10_000);
         let small = run(
             PAIRS,
             "Police seized 12 guns. Police seized 14 guns.",
             10_000,
         );
-        assert!(small.notes.is_empty());
         assert_eq!(small.findings.len(), 1);
+        assert!(!small.findings[0].message.contains("stopped after"));
     }
 
     #[test]

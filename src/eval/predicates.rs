@@ -17,6 +17,8 @@ pub struct DocumentView<'a> {
     pub claims: &'a [Claim],
     /// Byte spans of paragraphs, in order.
     pub paragraphs: Vec<Span>,
+    /// Where sections start (headings, page breaks), in order; the first is 0.
+    pub sections: Vec<usize>,
     /// The claims of the title and of the opening sentence after it, by index.
     opening: Opening,
 }
@@ -30,6 +32,9 @@ const ECHO_WORDS_AFTER: usize = 2;
 
 /// A restatement in brackets is short: "(£600m)", "($2bn; £1.1bn)".
 const BRACKET_MAX_BYTES: usize = 60;
+/// [`DocumentView::converts`] finds a restatement starting at most this many bytes after the
+/// figure it restates.
+pub const CONVERSION_REACH: usize = 2 * BRACKET_MAX_BYTES;
 /// A place may stand between a figure and its restatement, or after the restatement: "£99 in
 /// the UK (149 euros)", "$99 (£69 in the UK)". At most this many words, starting with one of
 /// these.
@@ -66,6 +71,7 @@ impl<'a> DocumentView<'a> {
             lower: text.to_ascii_lowercase(),
             claims,
             paragraphs,
+            sections: crate::source::section_starts(prose),
             opening,
         }
     }
@@ -176,7 +182,7 @@ impl<'a> DocumentView<'a> {
             return false;
         };
         // Cheap tests first: a restatement stands in the few bytes after the figure.
-        if y.start < x.end || y.start - x.end > 2 * BRACKET_MAX_BYTES {
+        if y.start < x.end || y.start - x.end > CONVERSION_REACH {
             return false;
         }
         let other_unit = x.unit.dimension == y.unit.dimension
@@ -218,23 +224,21 @@ impl<'a> DocumentView<'a> {
             return false;
         }
         // Blank out the figures in the brackets; what remains must be separators and hedges.
-        let mut inside = self.text[open + 1..close].to_string();
-        for claim in self.claims {
-            let span = claim.span();
-            if span.start > open && span.end <= close {
-                let (s, e) = (span.start - open - 1, span.end - open - 1);
-                inside.replace_range(s..e, &" ".repeat(e - s));
-            }
-        }
-        // After the last figure, a place may follow: "($99; £69 in the UK)".
-        let last_figure = self
-            .claims
+        // Claims are in document order: those in the brackets are one run of them.
+        let first = self.claims.partition_point(|c| c.span().start <= open);
+        let in_brackets = self.claims[first..]
             .iter()
             .map(Claim::span)
-            .filter(|span| span.start > open && span.end <= close)
-            .map(|span| span.end - open - 1)
-            .max()
-            .unwrap_or(0);
+            .take_while(|span| span.start < close)
+            .filter(|span| span.end <= close);
+        let mut inside = self.text[open + 1..close].to_string();
+        // After the last figure, a place may follow: "($99; £69 in the UK)".
+        let mut last_figure = 0;
+        for span in in_brackets {
+            let (s, e) = (span.start - open - 1, span.end - open - 1);
+            inside.replace_range(s..e, &" ".repeat(e - s));
+            last_figure = last_figure.max(e);
+        }
         let (figures, tail) = inside.split_at(last_figure);
         let tail_words: Vec<&str> = tail.split_whitespace().collect();
         let place_after = tail_words.len() <= PLACE_WORDS
@@ -253,23 +257,11 @@ impl<'a> DocumentView<'a> {
     /// 75.5% of students self-identified ..." and "... a total of 57% of students reported
     /// ...") state different things.
     fn echoes(&self, x: &Quantity, y: &Quantity) -> bool {
-        let words = |from: usize, to: usize| -> Vec<String> {
-            self.text
-                .get(from..to)
-                .unwrap_or("")
-                .split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase()
-                })
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
-        let (before_x, before_y) = (
-            words(x.sentence.start, x.start),
-            words(y.sentence.start, y.start),
+        let (before_x, before_y) = (self.lead_in(x), self.lead_in(y));
+        let (after_x, after_y) = (
+            self.words(x.end, x.sentence.end),
+            self.words(y.end, y.sentence.end),
         );
-        let (after_x, after_y) = (words(x.end, x.sentence.end), words(y.end, y.sentence.end));
         let shared_after = after_x
             .iter()
             .zip(&after_y)
@@ -282,8 +274,41 @@ impl<'a> DocumentView<'a> {
             && goes_on_alike
     }
 
+    /// The words of a figure's sentence before it, lower case, without punctuation: what
+    /// [`Self::restates`] asks two sentences to share. `None` when they are too few to tell.
+    pub fn echo_lead_in(&self, q: &Quantity) -> Option<Vec<String>> {
+        let words = self.lead_in(q);
+        (words.len() >= ECHO_WORDS_BEFORE_MIN).then_some(words)
+    }
+
+    fn lead_in(&self, q: &Quantity) -> Vec<String> {
+        self.words(q.sentence.start, q.start)
+    }
+
+    fn words(&self, from: usize, to: usize) -> Vec<String> {
+        self.text
+            .get(from..to)
+            .unwrap_or("")
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    /// The claims of the title (`true`) or of the opening sentence after it, by index.
+    pub fn opening_claims(&self, title: bool) -> &[usize] {
+        if title {
+            &self.opening.title
+        } else {
+            &self.opening.lede
+        }
+    }
+
     /// The paragraph holding `offset`: paragraphs are in order, so a binary search finds it.
-    fn paragraph_of(&self, offset: usize) -> Option<usize> {
+    pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
         let k = self
             .paragraphs
             .partition_point(|p| p.end.max(p.start + 1) <= offset);
@@ -300,6 +325,17 @@ impl<'a> DocumentView<'a> {
             self.paragraph_of(b.span().start)?,
         );
         Some(pa.abs_diff(pb))
+    }
+
+    /// The number of the section holding `offset`.
+    pub fn section_of(&self, offset: usize) -> usize {
+        self.sections
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    pub fn same_section(&self, a: &Claim, b: &Claim) -> bool {
+        self.section_of(a.span().start) == self.section_of(b.span().start)
     }
 
     pub fn same_paragraph(&self, a: &Claim, b: &Claim) -> bool {

@@ -32,6 +32,7 @@ pub enum Builtin {
     Follows,
     SameSentence,
     SameParagraph,
+    SameSection,
     Close,
 }
 
@@ -358,6 +359,16 @@ pub const BUILTINS: &[BuiltinInfo] = &[
         applies_to: ALL_KINDS,
         signature: "same_paragraph(claim) -> condition",
         doc: "The claim is in the same paragraph as the other claim.",
+    },
+    BuiltinInfo {
+        builtin: Builtin::SameSection,
+        name: "same_section",
+        role: Role::Filter,
+        params: &[Param::Claim],
+        variadic: false,
+        applies_to: ALL_KINDS,
+        signature: "same_section(claim) -> condition",
+        doc: "The claim is in the same section as the other claim: between the same headings or page breaks.",
     },
     BuiltinInfo {
         builtin: Builtin::Close,

@@ -193,6 +193,8 @@ pub struct Condition {
     pub expr: Typed,
     /// Names a binding other than its own.
     pub joined: bool,
+    /// The other bindings it names, in order.
+    pub names: Vec<usize>,
 }
 
 /// The parts of binding `own`'s filter: `a and b` holds only when both hold, so they can be
@@ -204,9 +206,17 @@ pub fn conditions(filter: Option<&Typed>, own: usize) -> Vec<Condition> {
     }
     parts
         .into_iter()
-        .map(|e| Condition {
-            joined: names_other_binding(e, own),
-            expr: e.clone(),
+        .map(|e| {
+            let mut names = Vec::new();
+            bindings_named(e, &mut names);
+            names.retain(|&b| b != own);
+            names.sort_unstable();
+            names.dedup();
+            Condition {
+                joined: !names.is_empty(),
+                names,
+                expr: e.clone(),
+            }
         })
         .collect()
 }
@@ -222,29 +232,33 @@ fn conjuncts<'a>(e: &'a Typed, out: &mut Vec<&'a Typed>) {
     }
 }
 
-/// Does `e` name a binding other than `own`? The depth is bounded by the parser's nesting
-/// limit.
-fn names_other_binding(e: &Typed, own: usize) -> bool {
-    let any = |es: &[&Typed]| es.iter().any(|x| names_other_binding(x, own));
+/// The bindings `e` names, in any order, with repeats. The depth is bounded by the parser's
+/// nesting limit.
+fn bindings_named(e: &Typed, out: &mut Vec<usize>) {
+    let mut all = |es: &[&Typed]| es.iter().for_each(|x| bindings_named(x, out));
     match &e.node {
-        Checked::Binding(id) => id.0 != own,
+        Checked::Binding(id) => out.push(id.0),
         Checked::Number { .. }
         | Checked::Date(_)
         | Checked::Text(_)
         | Checked::Regex { .. }
         | Checked::DocumentDate
-        | Checked::Concept(_) => false,
+        | Checked::Concept(_) => {}
         Checked::Set(items) | Checked::Call { args: items, .. } => {
-            items.iter().any(|x| names_other_binding(x, own))
+            items.iter().for_each(|x| bindings_named(x, out));
         }
-        Checked::Value(x) | Checked::Not(x) | Checked::Neg(x) => names_other_binding(x, own),
-        Checked::Field { object, .. } => names_other_binding(object, own),
-        Checked::Kb { at, .. } => at.as_deref().is_some_and(|x| names_other_binding(x, own)),
-        Checked::And(a, b) | Checked::Or(a, b) => any(&[a, b]),
-        Checked::Compare { lhs, rhs, .. } | Checked::Arith { lhs, rhs, .. } => any(&[lhs, rhs]),
-        Checked::In { element, set, .. } => any(&[element, set]),
-        Checked::Within { inner, outer } => any(&[inner, outer]),
-        Checked::Range { from, until } => any(&[from, until]),
+        Checked::Value(x) | Checked::Not(x) | Checked::Neg(x) => all(&[x]),
+        Checked::Field { object, .. } => all(&[object]),
+        Checked::Kb { at, .. } => {
+            if let Some(x) = at.as_deref() {
+                all(&[x]);
+            }
+        }
+        Checked::And(a, b) | Checked::Or(a, b) => all(&[a, b]),
+        Checked::Compare { lhs, rhs, .. } | Checked::Arith { lhs, rhs, .. } => all(&[lhs, rhs]),
+        Checked::In { element, set, .. } => all(&[element, set]),
+        Checked::Within { inner, outer } => all(&[inner, outer]),
+        Checked::Range { from, until } => all(&[from, until]),
     }
 }
 

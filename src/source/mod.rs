@@ -16,6 +16,7 @@ mod markdown;
 mod mask;
 mod meta;
 mod records;
+mod sections;
 mod walk;
 
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub(crate) use markdown::options as markdown_options;
 pub use records::{
     Record, RecordLine, RecordLines, RecordOrigin, read_record, record_lines, record_path,
 };
+pub use sections::section_starts;
 pub use walk::{Input, WalkOptions, walk};
 
 use crate::calendar::PartialDate;

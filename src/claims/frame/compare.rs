@@ -130,26 +130,28 @@ fn same_places(a: &[String], b: &[String]) -> bool {
 
 /// The same head noun and the same pinning words, in any order: "rate of unemployment" and
 /// "unemployment rate"; but not "count of burglary" and "count of fraud", nor "total
-/// subscribers" and "subscribers". The head is the last word before the first pinning
-/// preposition.
+/// subscribers" and "subscribers".
 fn same_thing(a: &str, b: &str, w: &FrameWords) -> bool {
-    let split = |thing: &'_ str| -> (String, Vec<String>) {
-        let words: Vec<&str> = thing.split(' ').filter(|p| !p.is_empty()).collect();
-        let head_at = words
-            .iter()
-            .position(|p| w.pin_prepositions.contains(*p))
-            .unwrap_or(words.len())
-            .saturating_sub(1);
-        let head = words.get(head_at).copied().unwrap_or("").to_string();
-        let mut pins: Vec<String> = words
-            .iter()
-            .enumerate()
-            .filter(|&(k, p)| k != head_at && !w.pin_prepositions.contains(*p) && *p != "and")
-            .map(|(_, p)| p.to_string())
-            .collect();
-        pins.sort();
-        pins.dedup();
-        (head, pins)
-    };
-    split(a) == split(b)
+    thing_key(a, w) == thing_key(b, w)
+}
+
+/// What [`same_frame`] compares of a thing: its head noun and its sorted pinning words. The
+/// head is the last word before the first pinning preposition.
+pub fn thing_key(thing: &str, w: &FrameWords) -> (String, Vec<String>) {
+    let words: Vec<&str> = thing.split(' ').filter(|p| !p.is_empty()).collect();
+    let head_at = words
+        .iter()
+        .position(|p| w.pin_prepositions.contains(*p))
+        .unwrap_or(words.len())
+        .saturating_sub(1);
+    let head = words.get(head_at).copied().unwrap_or("").to_string();
+    let mut pins: Vec<String> = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, p)| k != head_at && !w.pin_prepositions.contains(*p) && *p != "and")
+        .map(|(_, p)| p.to_string())
+        .collect();
+    pins.sort();
+    pins.dedup();
+    (head, pins)
 }
