@@ -144,11 +144,16 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
         next += 1;
     }
     // Scales are words ("million", "bn", "k"); most figures are followed by anything else.
-    if text.gap(next) > Gap::Space || !text.is_word(next) {
+    if text.gap(next) > Gap::Line || !text.is_word(next) {
         return figure;
     }
     let word = text.lower(next);
     let numbers = &text.lex.numbers;
+    // Hard-wrapped text breaks lines anywhere: "a profit of $100\nmillion". A scale spelled
+    // out may stand on the next line; an abbreviation ("m") there is another word.
+    if text.gap(next) == Gap::Line && !numbers.scales.contains_key(word) {
+        return figure;
+    }
     let factor = if let Some(&f) = numbers.scales.get(word).filter(|&&f| f >= 1e3) {
         Some(f)
     } else if let Some(&f) = numbers.suffix_scales.get(word) {

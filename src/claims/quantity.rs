@@ -551,7 +551,16 @@ fn ratio_after(text: &Text, figure: &Figure, at: usize) -> Option<Figure> {
 /// A hedge before the figure: "more than 1,000", "some 200". Returns its kind and length.
 fn hedge_before(text: &Text, first: usize) -> Option<(Approx, usize)> {
     let table = &text.lex.approximations;
-    let m = table.longest_ending_at(text, first, 4)?;
+    // "securities and over 1,900": "and over" is a hedge after a figure ("65 and over"); the
+    // hedge before this one is the shorter "over".
+    let mut max_len = 4;
+    let m = loop {
+        let m = table.longest_ending_at(text, first, max_len)?;
+        if m.value.position == Position::Before || m.len <= 1 {
+            break m;
+        }
+        max_len = m.len - 1;
+    };
     let ApproxPhrase {
         kind,
         position,
@@ -564,8 +573,11 @@ fn hedge_before(text: &Text, first: usize) -> Option<(Approx, usize)> {
         || text.is_number(first)
         || text.has(first, flags::CURRENCY)
         || (text.lex.numbers.starters.contains(figure_word) && figure_word != "one");
-    (position == Position::Before && text.gap(first) <= Gap::Space && applies)
-        .then_some((kind, m.len))
+    // Hard-wrapped text may put the hedge at the end of a line, or of a page
+    // ("took action on over\n\n6,300 securities").
+    let joined =
+        text.gap(first) <= Gap::Line || super::sentences::continues_across_blank_line(text, first);
+    (position == Position::Before && joined && applies).then_some((kind, m.len))
 }
 
 /// A hedge after the figure and its unit: "1,000 or more", "200 or so".

@@ -2,8 +2,10 @@
 //!
 //! A sentence ends at `.`, `!` or `?` (with any closing quotes after it) when the next token
 //! starts like a sentence; never after an abbreviation ("Mr.", "Jan.") or an initial ("J.").
-//! A blank line always ends a sentence, and so does a line break after a line that reads like a
-//! heading or ends in a colon.
+//! A blank line ends a sentence, unless the text before it is left unfinished (it ends in a
+//! function word or a hedge) and the text after it goes on in lower case or with a figure: a
+//! page break in a report turned from PDF. A line break ends one after a line that reads like
+//! a heading or ends in a colon.
 
 use std::ops::Range;
 
@@ -24,7 +26,7 @@ pub fn split(text: &Text, abbreviations: &super::filter::WordSet) -> Vec<Range<u
     for i in 1..text.len() {
         let gap = text.gap(i);
         let breaks = match gap {
-            Gap::Paragraph => true,
+            Gap::Paragraph => !continues_across_blank_line(text, i),
             Gap::Line => line_ends_sentence(text, i, line_start_byte),
             // Only a symbol can end a sentence mid-line: test the rest only after one.
             Gap::Space => {
@@ -48,6 +50,30 @@ pub fn split(text: &Text, abbreviations: &super::filter::WordSet) -> Vec<Range<u
         sentences.push(start..text.len());
     }
     sentences
+}
+
+/// Hard-wrapped reports break sentences with blank lines where a page ended: "with $300
+/// billion in\n\ndeposits", "took action on over\n\n6,300 securities". No sentence or heading
+/// ends in a function word or a hedge, and none starts in lower case.
+pub fn continues_across_blank_line(text: &Text, i: usize) -> bool {
+    let Some(last) = i.checked_sub(1) else {
+        return false;
+    };
+    if !text.is_word(last) {
+        return false;
+    }
+    let hedge = text.lex.approximations.get_word(text.lower(last)).is_some();
+    let unfinished = hedge || text.lex.words.is_function_word(text.lower(last));
+    // A figure after a page break may be the page's number or a footnote's ("sponsored
+    // by\n\n2523"): only a hedge before it says it goes on.
+    let figure = text
+        .str(i)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+        || text.has(i, super::lexicon::flags::CURRENCY);
+    let lower = text.str(i).chars().next().is_some_and(char::is_lowercase);
+    (unfinished && lower) || (hedge && figure)
 }
 
 /// Token `i` starts with a byte that a closer or a terminal starts with: a cheap test that

@@ -70,8 +70,13 @@ pub fn frames(text: &Text, sentence: &Sentence, casing: &mut Casing) -> Vec<Fram
         .map(|k| frame_of(text, sentence, k, heading, casing))
         .collect();
     for k in 1..frames.len() {
-        // "at ages 2, 4, and 6 months": figures listed after a bracket share its role.
-        if frames[k].role.is_none() && listed_with_previous(text, sentence.figures, k) {
+        // "at ages 2, 4, and 6 months": figures listed after a bracket share its role; "a
+        // range of $5 to $30 million": so does a range's other end.
+        let range_end = frames[k - 1].role.as_deref() == Some("range")
+            && range_with_previous(text, sentence.figures, k);
+        if frames[k].role.is_none()
+            && (listed_with_previous(text, sentence.figures, k) || range_end)
+        {
             frames[k].role = frames[k - 1].role.clone();
         }
         if elliptical(text, sentence.figures, k) && frames[k].thing.is_none() {
@@ -156,6 +161,15 @@ fn listed_with_previous(text: &Text, figures: &[(Measured, Roles)], k: usize) ->
     prev.end < m.first
         && prev.unit.dimension == m.unit.dimension
         && (prev.end..m.first).all(|j| text.is_symbol(j, &[","]) || text.is_any(j, &["and", "or"]))
+}
+
+/// "$5 to $30 million", "5-10%": the figure is the other end of a range opened by the one
+/// before it.
+fn range_with_previous(text: &Text, figures: &[(Measured, Roles)], k: usize) -> bool {
+    let (prev, m) = (&figures[k - 1].0, &figures[k].0);
+    prev.end < m.first
+        && m.first - prev.end == 1
+        && (text.is_any(prev.end, &["to", "and"]) || text.is_symbol(prev.end, &["-", "–", "—"]))
 }
 
 /// "$2 million for fiscal 2019 and $278 million for fiscal 2018": a figure with no noun or

@@ -325,3 +325,71 @@ fn a_hypothetical_figure_is_marked() {
     assert!(!frame_of(text, "$3.9 million").hypothetical);
     assert!(frame_of(text, "$2.7 million").hypothetical);
 }
+
+#[test]
+fn the_ends_of_a_range_are_no_amounts() {
+    let text = "The bank charged a range of $5 to $30 million in fees. Its rival received between \
+                $4 and $12 million in fees.";
+    for figure in ["$5", "$30 million", "$4", "$12 million"] {
+        assert_eq!(
+            frame_of(text, figure).role.as_deref(),
+            Some("range"),
+            "{figure}"
+        );
+    }
+    // "from ... to" is a change, not a range.
+    let change = "Fees rose from $5 million to $30 million.";
+    assert_eq!(frame_of(change, "$30 million").role, None);
+}
+
+#[test]
+fn days_told_apart_by_words_are_times() {
+    let text = "The desk made $110 million the very next day. It made $42.5 million that day.";
+    assert_eq!(
+        frame_of(text, "$110 million").time.as_deref(),
+        Some("next day")
+    );
+    assert_eq!(
+        frame_of(text, "$42.5 million").time.as_deref(),
+        Some("that day")
+    );
+}
+
+#[test]
+fn a_page_break_inside_a_sentence_keeps_it_whole() {
+    // A report turned from PDF: the blank line is where a page ended.
+    let text = "The bank had $300 billion in assets and took action on over\n\n6,300 \
+                securities, with a profit of $100\nmillion.";
+    let over = quantities(text)
+        .into_iter()
+        .find(|q| q.text.ends_with("6,300"))
+        .expect("the figure after the page break");
+    assert_eq!(over.approx, crate::claims::Approx::Over, "{}", over.text);
+    assert_eq!(over.sentence, quantities(text)[0].sentence);
+    assert!(
+        quantities(text).iter().any(|q| q.text == "$100\nmillion"),
+        "{:?}",
+        quantities(text).iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_number_after_a_page_break_is_no_continuation_without_a_hedge() {
+    // A footnote's or a page's number after a line that ends in a preposition.
+    let text = "See the memorandum on the transaction sponsored by\n\n2523\n\nThe bank sold 40 \
+                loans.";
+    let figures = quantities(text);
+    let loans = figures.iter().find(|q| q.text == "40").expect("the loans");
+    assert!(
+        figures
+            .iter()
+            .filter(|q| q.text == "2523")
+            .all(|q| q.sentence != loans.sentence)
+    );
+}
+
+#[test]
+fn a_hedge_after_and_is_the_next_figures() {
+    let text = "It rated 6,300 subprime securities and over 1,900 CDO securities.";
+    assert!(quantities(text).iter().any(|q| q.text == "over 1,900"));
+}
