@@ -24,5 +24,6 @@ pub mod eval;
 pub mod pipeline;
 pub mod report;
 pub mod rules;
+pub mod severity;
 pub mod source;
 pub mod triage;

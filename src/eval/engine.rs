@@ -10,7 +10,7 @@ use crate::calendar::PartialDate;
 use crate::claims::{Approx, Claim};
 use crate::rules::checked::{
     Arith, Binding, Builtin, Checked, ClaimKind, Comparison, Field, KbKind, MessagePart, Rule,
-    RuleSet, Severity as RuleSeverity, Typed, Value as KbValue,
+    RuleSet, Typed, Value as KbValue,
 };
 
 use super::consensus::{Disagreement, odd_ones_out};
@@ -332,7 +332,7 @@ impl<'a> RuleRun<'a, '_> {
             let truth = self.eval(requirement).truth();
             holds &= truth == Truth::Holds;
             let severity = match truth {
-                Truth::Fails => to_severity(self.rule.severity),
+                Truth::Fails => self.rule.severity,
                 Truth::Unknown if self.options.strict => Severity::Info,
                 _ => continue,
             };
@@ -1126,14 +1126,6 @@ fn subject_matches(binding: &Binding, claim: &Claim) -> bool {
                 .any(|w| w.eq_ignore_ascii_case(&i.class))
         }),
         _ => true,
-    }
-}
-
-fn to_severity(s: RuleSeverity) -> Severity {
-    match s {
-        RuleSeverity::Error => Severity::Error,
-        RuleSeverity::Warning => Severity::Warning,
-        RuleSeverity::Info => Severity::Info,
     }
 }
 

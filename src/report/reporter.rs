@@ -157,11 +157,7 @@ impl RuleMeta {
     pub fn of_rule(rule: &checked::Rule) -> Self {
         RuleMeta {
             id: rule.id.clone(),
-            severity: match rule.severity {
-                checked::Severity::Error => Severity::Error,
-                checked::Severity::Warning => Severity::Warning,
-                checked::Severity::Info => Severity::Info,
-            },
+            severity: rule.severity,
             doc: rule.doc.clone(),
             help: rule.help.clone(),
             tags: rule.tags.clone(),
