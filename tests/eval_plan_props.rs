@@ -36,8 +36,10 @@ fn both(rules: &RuleSet, text: &str) -> (Vec<String>, Vec<String>) {
     let claims = extract_text(text, text, None).claims;
     let view = DocumentView::new(text, text, &claims);
     let run = |planned: bool| {
+        // Every document planned, however short, so that the plan is what is tested.
         let options = EvalOptions {
             planned,
+            plan_min_claims: 0,
             ..EvalOptions::default()
         };
         seen(&evaluate(rules, &view, &options).findings)

@@ -262,6 +262,11 @@ fn inherit_units(text: &Text, found: &mut [Measured]) {
     }
 }
 
+/// The items of `items` (in order of `first`) from the first whose `first` is at least `at`.
+fn starting_at<T>(items: &[T], first: impl Fn(&T) -> usize, at: usize) -> &[T] {
+    &items[items.partition_point(|x| first(x) < at)..]
+}
+
 /// Figures `k` and `k + 1` are coordinated: only commas and "and" stand between the first
 /// one's phrase and the second one ("599 kg of cocaine, 200 kg of heroin and 1.3 tonnes").
 fn coordinated(text: &Text, found: &[(Measured, Roles)], k: usize) -> bool {
@@ -370,9 +375,12 @@ fn assign_scopes(
         .iter()
         .enumerate()
         .map(|(k, (m, r))| {
-            let own: Vec<usize> = names
+            // Mentions are in document order: each search starts where its window does, so
+            // a long report costs linear time.
+            let own: Vec<usize> = starting_at(names, |n| n.first, m.first)
                 .iter()
-                .filter(|n| n.first >= m.first && n.end <= r.phrase_end)
+                .take_while(|n| n.first < r.phrase_end)
+                .filter(|n| n.end <= r.phrase_end)
                 .map(|n| n.place)
                 .collect();
             if !own.is_empty() {
@@ -384,35 +392,47 @@ fn assign_scopes(
             let same_clause = |from: usize, to: usize| {
                 (from..to).all(|j| !text.lex.words.relatives.contains(text.lower(j)))
             };
-            let after = locatives.iter().filter(|n| {
-                n.first >= r.phrase_end
-                    && n.end <= next_first
-                    && n.first - r.phrase_end <= SCOPE_AFTER_TOKENS
-                    && same_clause(r.phrase_end, n.first)
-            });
+            let after = starting_at(&locatives, |n| n.first, r.phrase_end)
+                .iter()
+                .take_while(|n| n.first < next_first)
+                .filter(|n| {
+                    n.first >= r.phrase_end
+                        && n.end <= next_first
+                        && n.first - r.phrase_end <= SCOPE_AFTER_TOKENS
+                        && same_clause(r.phrase_end, n.first)
+                });
             let after: Vec<usize> = after.map(|n| n.place).collect();
             if !after.is_empty() {
                 return after;
             }
             // "NATO has 26 members", "the EU's 25 member states": the owner scopes the count.
-            let owner = names.iter().rev().find(|n| {
-                n.end <= m.first
-                    && n.first >= prev_end
-                    && (n.end..m.first).all(|j| {
-                        text.is_any(j, &["has", "have", "had", "now", "all", "its", "'s", "’s"])
-                            || text.is_symbol(j, &["'", "’"])
-                            || text.is(j, "s") && text.is_symbol(j.wrapping_sub(1), &["'", "’"])
-                    })
-            });
+            let owner = starting_at(names, |n| n.first, prev_end)
+                .iter()
+                .take_while(|n| n.first < m.first)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .find(|n| {
+                    n.end <= m.first
+                        && n.first >= prev_end
+                        && (n.end..m.first).all(|j| {
+                            text.is_any(j, &["has", "have", "had", "now", "all", "its", "'s", "’s"])
+                                || text.is_symbol(j, &["'", "’"])
+                                || text.is(j, "s") && text.is_symbol(j.wrapping_sub(1), &["'", "’"])
+                        })
+                });
             if let Some(n) = owner {
                 return vec![n.place];
             }
-            let before = locatives.iter().filter(|n| {
-                n.first >= prev_end
-                    && n.end <= m.first
-                    && m.first - n.end <= SCOPE_BEFORE_TOKENS
-                    && same_clause(n.end, m.first)
-            });
+            let before = starting_at(&locatives, |n| n.first, prev_end)
+                .iter()
+                .take_while(|n| n.first < m.first)
+                .filter(|n| {
+                    n.first >= prev_end
+                        && n.end <= m.first
+                        && m.first - n.end <= SCOPE_BEFORE_TOKENS
+                        && same_clause(n.end, m.first)
+                });
             before.map(|n| n.place).collect()
         })
         .collect();

@@ -47,6 +47,10 @@ fn words_and_patterns(values: &[Val]) -> (Vec<String>, Vec<regex::Regex>) {
 pub const DEFAULT_BUDGET: usize = 2_000_000;
 pub const DEFAULT_STEPS_PER_CLAIM: usize = 1_000;
 
+/// Documents with fewer claims are evaluated without a plan: for them, building the indexes
+/// costs more than it saves.
+pub const PLAN_MIN_CLAIMS: usize = 200;
+
 /// What evaluation needs besides the rules and the document.
 #[derive(Debug, Clone, Copy)]
 pub struct EvalOptions {
@@ -59,6 +63,8 @@ pub struct EvalOptions {
     /// Find each binding's candidates through indexes (see [`super::plan`]); off, every
     /// claim of the pool is tried, which gives the same findings slowly.
     pub planned: bool,
+    /// Plan only documents with at least this many claims ([`PLAN_MIN_CLAIMS`]).
+    pub plan_min_claims: usize,
 }
 
 impl Default for EvalOptions {
@@ -69,6 +75,7 @@ impl Default for EvalOptions {
             steps_per_claim: DEFAULT_STEPS_PER_CLAIM,
             strict: false,
             planned: true,
+            plan_min_claims: PLAN_MIN_CLAIMS,
         }
     }
 }
@@ -181,6 +188,8 @@ impl<'a> RuleRun<'a, '_> {
     /// claim alone hold.
     fn plan(&mut self) -> Vec<Plan<'a>> {
         let rule = self.rule;
+        // A short article's claims are tried all against all faster than indexes are built.
+        let planned = self.options.planned && self.doc.claims.len() >= self.options.plan_min_claims;
         let mut pools = Vec::new();
         let mut paths = Vec::new();
         let mut joined = Vec::new();
@@ -210,7 +219,7 @@ impl<'a> RuleRun<'a, '_> {
             }
             self.env.clear();
             pools.push(pool);
-            paths.push(if self.options.planned {
+            paths.push(if planned {
                 access_paths(&binding.conditions, k)
             } else {
                 Vec::new()
@@ -233,7 +242,7 @@ impl<'a> RuleRun<'a, '_> {
                     .filter(|c| c.names == [k])
                     .map(|c| &c.expr)
                     .collect();
-                if only_k.is_empty() || !self.options.planned {
+                if only_k.is_empty() || !planned {
                     continue;
                 }
                 pool.retain(|&c| {

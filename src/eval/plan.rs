@@ -11,8 +11,9 @@
 //! The indexes a plan needs are built once per document and rule, over the binding's pool.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::claims::lexicon::Lexicon;
 use crate::claims::{Claim, frame};
@@ -42,7 +43,8 @@ pub enum Access {
         other: usize,
         other_field: Field,
     },
-    /// `same_frame`: the same thing counted, by its head and pinning words.
+    /// `same_frame`: the same thing counted (its head and pinning words), unit, verb, whole,
+    /// places, distribution and comparison form.
     SameThing { other: usize },
     /// `restates`: the same words before the figure.
     Echo { other: usize },
@@ -221,7 +223,7 @@ enum Built {
     Keyed {
         key: Key,
         other: usize,
-        map: HashMap<u64, Vec<usize>>,
+        map: FxHashMap<u64, Vec<usize>>,
     },
     /// The pool's paragraph numbers, in order, for ranges of paragraphs.
     Paragraphs {
@@ -249,7 +251,7 @@ enum Key {
     Sentence,
     Section,
     Text { own: Field, other: Field },
-    Thing,
+    Frame,
     Echo,
 }
 
@@ -258,7 +260,7 @@ impl Key {
     /// binding it is compared with; `None` when the condition cannot hold for it.
     fn of(self, doc: &DocumentView, i: usize, as_other: bool) -> Option<u64> {
         let claim = doc.claims.get(i)?;
-        let mut h = DefaultHasher::new();
+        let mut h = FxHasher::default();
         match self {
             Key::Sentence => {
                 let s = sentence_of(claim);
@@ -269,10 +271,9 @@ impl Key {
                 let field = if as_other { other } else { own };
                 text_field(claim, field)?.to_ascii_lowercase().hash(&mut h);
             }
-            Key::Thing => match claim {
+            Key::Frame => match claim {
                 Claim::Quantity(q) => {
-                    let thing = q.frame.thing.as_deref()?;
-                    frame::compare::thing_key(thing, &Lexicon::embedded().frames).hash(&mut h);
+                    frame::compare::frame_key(q, &Lexicon::embedded().frames)?.hash(&mut h);
                 }
                 _ => return None,
             },
@@ -346,7 +347,7 @@ impl Indexed {
 
 fn build(doc: &DocumentView, pool: &[usize], path: &Access) -> Built {
     let keyed = |key: Key, other: usize| {
-        let mut map: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut map: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for &i in pool {
             if let Some(k) = key.of(doc, i, false) {
                 map.entry(k).or_default().push(i);
@@ -368,7 +369,7 @@ fn build(doc: &DocumentView, pool: &[usize], path: &Access) -> Built {
             },
             *other,
         ),
-        Access::SameThing { other } => keyed(Key::Thing, *other),
+        Access::SameThing { other } => keyed(Key::Frame, *other),
         Access::Echo { other } => keyed(Key::Echo, *other),
         Access::Paragraphs { other, apart } => {
             let (mut numbers, mut claims) = (Vec::new(), Vec::new());

@@ -53,6 +53,26 @@ pub fn same_frame(a: &Quantity, b: &Quantity, words: &FrameWords) -> bool {
         && a.predicate == b.predicate
 }
 
+/// What [`same_frame`] asks to be exactly equal, as one value: two figures with different
+/// keys never have the same frame (the owner and the time, which may be written in short or
+/// carried from the context, are left out). `None` for a figure with no thing, which has no
+/// frame to share. Indexes of figures by frame use it; it must stay in step with
+/// [`same_frame`].
+pub fn frame_key(q: &Quantity, words: &FrameWords) -> Option<impl std::hash::Hash + Eq> {
+    let thing = thing_key(q.frame.thing.as_deref()?, words);
+    let lower = |x: &Option<String>| x.as_deref().map(str::to_ascii_lowercase);
+    // Scopes hold each place once: as sorted sets, equal when `same_places` says so.
+    let mut places = q.scope.clone();
+    places.sort();
+    Some((
+        thing,
+        (q.unit.dimension.clone(), q.unit.currency.clone()),
+        (lower(&q.frame.distribution), lower(&q.frame.comparison)),
+        (q.part_of.clone(), q.predicate.clone(), places),
+        q.frame.hypothetical,
+    ))
+}
+
 /// Some part of the frame is known for both figures and differs: they are about different
 /// things ("Gabon had a rate of 13.7 percent" and "Togo had a rate of 19.0 percent"); or both
 /// are indefinite ("an increase of $12m due to X", "an increase of $23m due to Y").

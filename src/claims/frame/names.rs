@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::claims::lexicon::flags;
 use crate::claims::sentences::BULLETS;
@@ -20,13 +20,20 @@ const MAX_NAME_WORDS: usize = 8;
 pub struct Casing<'a> {
     src: &'a str,
     seen: FxHashMap<String, bool>,
+    /// In a long document, every word written in lower case, found in one pass on first use:
+    /// searching the whole text for each word would take time quadratic in its length.
+    lower_words: Option<FxHashSet<&'a str>>,
 }
+
+/// Documents longer than this are read once for their lower-case words.
+const SEARCH_MAX_BYTES: usize = 1 << 16;
 
 impl<'a> Casing<'a> {
     pub fn new(src: &'a str) -> Self {
         Casing {
             src,
             seen: FxHashMap::default(),
+            lower_words: None,
         }
     }
 
@@ -34,16 +41,53 @@ impl<'a> Casing<'a> {
         if let Some(&known) = self.seen.get(lower) {
             return known;
         }
-        let bytes = self.src.as_bytes();
-        let found = memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
-            let before = at.checked_sub(1).map(|b| bytes[b]);
-            let after = bytes.get(at + lower.len()).copied();
-            !before.is_some_and(|b| b.is_ascii_alphanumeric())
-                && !after.is_some_and(|b| b.is_ascii_alphabetic())
-        });
+        let letters = !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_lowercase());
+        let found = if self.src.len() > SEARCH_MAX_BYTES && letters {
+            let src = self.src;
+            self.lower_words
+                .get_or_insert_with(|| lower_case_words(src))
+                .contains(lower)
+        } else {
+            let bytes = self.src.as_bytes();
+            memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
+                let before = at.checked_sub(1).map(|b| bytes[b]);
+                let after = bytes.get(at + lower.len()).copied();
+                !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                    && !after.is_some_and(|b| b.is_ascii_alphabetic())
+            })
+        };
         self.seen.insert(lower.to_string(), found);
         found
     }
+}
+
+/// The runs of ASCII letters in lower case that no letter or digit precedes: exactly the
+/// words the search in [`Casing`] would find.
+fn lower_case_words(src: &str) -> FxHashSet<&str> {
+    let bytes = src.as_bytes();
+    let mut words = FxHashSet::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_alphabetic()
+            && !i
+                .checked_sub(1)
+                .is_some_and(|p| bytes[p].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let end = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .map_or(bytes.len(), |k| i + k);
+        if bytes[i..end].iter().all(u8::is_ascii_lowercase)
+            && let Some(word) = src.get(i..end)
+        {
+            words.insert(word);
+        }
+        i = end;
+    }
+    words
 }
 
 /// Fewest words longer than three letters of a title in title case.
@@ -303,4 +347,24 @@ fn name_text(text: &Text, first: usize, end: usize) -> String {
     let (s, e) = text.span(first, end);
     let written = text.src.get(s..e).unwrap_or("");
     strip_possessive(written).to_string()
+}
+
+#[cfg(test)]
+mod casing_tests {
+    use super::*;
+
+    /// The one-pass set of a long document finds what the search finds in a short one.
+    #[test]
+    fn lower_case_words_are_what_the_search_finds() {
+        let text = "Revenue rose. revenue-based 2revenue Revenues, revenue2 cost. Élan élan";
+        let long = format!("{text}{}", " ".repeat(SEARCH_MAX_BYTES));
+        for word in ["revenue", "cost", "rose", "revenues", "lan", "based"] {
+            let short = Casing::new(text).written_in_lower_case(word);
+            assert_eq!(
+                Casing::new(&long).written_in_lower_case(word),
+                short,
+                "{word}"
+            );
+        }
+    }
 }
