@@ -157,9 +157,14 @@ fn with_scale(text: &Text, mut figure: Figure, money: bool) -> Figure {
     let factor = if let Some(&f) = numbers.scales.get(word).filter(|&&f| f >= 1e3) {
         Some(f)
     } else if let Some(&f) = numbers.suffix_scales.get(word) {
-        // "m" is also a metre: a million only with money or before a plural noun ("10m people").
-        let ambiguous = word == "m" && text.str(next) == "m";
-        (!ambiguous || money || counts_things(text, next + 1)).then_some(f)
+        // "m" is also a metre: a million only with money or before a plural noun ("10m people");
+        // "mm" is a millimetre but with money ("$105mm").
+        let allowed = match word {
+            "mm" => money,
+            "m" if text.str(next) == "m" => money || counts_things(text, next + 1),
+            _ => true,
+        };
+        allowed.then_some(f)
     } else {
         None
     };

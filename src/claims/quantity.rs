@@ -433,6 +433,17 @@ fn names_something(
     {
         return true;
     }
+    // "401(k)", "a 203(k) loan": a provision of a law, its letter glued in brackets.
+    let provision = text.is_symbol(next, &["("])
+        && text.glued(next)
+        && text.is_word(next + 1)
+        && text.str(next + 1).len() == 1
+        && text.glued(next + 1)
+        && text.is_symbol(next + 2, &[")"])
+        && text.glued(next + 2);
+    if provision {
+        return true;
+    }
     // "the Tories 40%": a share after a name is a figure, not a model number.
     if unit_after_figure.is_some_and(|(unit, _)| unit.dimension == "percent") {
         return false;

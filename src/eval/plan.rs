@@ -57,26 +57,6 @@ pub enum Access {
 }
 
 impl Access {
-    /// The earlier bindings this path reads.
-    fn others(&self, out: &mut Vec<usize>) {
-        match self {
-            Access::Sentence { other }
-            | Access::Section { other }
-            | Access::Paragraphs { other, .. }
-            | Access::After { other }
-            | Access::Before { other }
-            | Access::SameText { other, .. }
-            | Access::SameThing { other }
-            | Access::Echo { other }
-            | Access::Bracket { other } => out.push(*other),
-            Access::Opening { .. } => {}
-            Access::Either(a, b) => {
-                a.others(out);
-                b.others(out);
-            }
-        }
-    }
-
     /// Ranges of position narrow a pool least: the other paths are preferred inside an `or`.
     fn narrowness(&self) -> u8 {
         match self {
@@ -476,17 +456,6 @@ fn union(a: &[usize], b: &[usize]) -> Vec<usize> {
         };
         out.push(next);
     }
-    out
-}
-
-/// The earlier bindings that a binding's paths tie it to; empty for a cross product.
-pub fn tied_to(paths: &[Access]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for p in paths {
-        p.others(&mut out);
-    }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 

@@ -72,6 +72,9 @@ pub fn frames(text: &Text, sentence: &Sentence, casing: &mut Casing) -> Vec<Fram
     for k in 1..frames.len() {
         // "at ages 2, 4, and 6 months": figures listed after a bracket share its role; "a
         // range of $5 to $30 million": so does a range's other end.
+        if frames[k - 1].role.is_none() && bare_range(text, sentence.figures, k) {
+            frames[k - 1].role = Some("range".to_string());
+        }
         let range_end = frames[k - 1].role.as_deref() == Some("range")
             && range_with_previous(text, sentence.figures, k);
         if frames[k].role.is_none()
@@ -170,6 +173,24 @@ fn range_with_previous(text: &Text, figures: &[(Measured, Roles)], k: usize) -> 
     prev.end < m.first
         && m.first - prev.end == 1
         && (text.is_any(prev.end, &["to", "and"]) || text.is_symbol(prev.end, &["-", "–", "—"]))
+}
+
+/// "with 30 to 40 employees": a bare number, after a function word (not "from", which opens a
+/// change), that runs to the next figure opens a range.
+fn bare_range(text: &Text, figures: &[(Measured, Roles)], k: usize) -> bool {
+    let prev = &figures[k - 1].0;
+    let opens = prev.first.checked_sub(1).is_none_or(|j| {
+        let word = text.lower(j);
+        text.is_word(j) && word != "from" && text.lex.words.is_function_word(word)
+    });
+    // "had 540,000 and 240,000 fewer": "and" joins two figures; only "to" or a dash spans.
+    let spans = !text.is_any(prev.end, &["and"]);
+    prev.unit.dimension == "count"
+        && prev.figure.scale.is_none()
+        && text.is_number(prev.first)
+        && opens
+        && spans
+        && range_with_previous(text, figures, k)
 }
 
 /// "$2 million for fiscal 2019 and $278 million for fiscal 2018": a figure with no noun or

@@ -393,3 +393,35 @@ fn a_hedge_after_and_is_the_next_figures() {
     let text = "It rated 6,300 subprime securities and over 1,900 CDO securities.";
     assert!(quantities(text).iter().any(|q| q.text == "over 1,900"));
 }
+
+#[test]
+fn a_bare_number_running_to_the_next_opens_a_range() {
+    let text = "The unit started with 30 to 40 employees.";
+    assert_eq!(frame_of(text, "30").role.as_deref(), Some("range"));
+    assert_eq!(frame_of(text, "40").role.as_deref(), Some("range"));
+    // "and" joins two figures, "from" opens a change.
+    let joined = "They would have had 540,000 and 240,000 fewer visits.";
+    assert_eq!(frame_of(joined, "540,000").role, None);
+    let change = "Sales rose from 30 to 40 stores.";
+    assert_eq!(frame_of(change, "30").role, None);
+}
+
+#[test]
+fn a_provision_of_a_law_and_finance_millions() {
+    let text = "Savers may move their 401(k) plans. The desk made $105mm in fees on 65mm pipes.";
+    let figures = quantities(text);
+    assert!(
+        figures.iter().all(|q| q.text != "401"),
+        "a provision is no figure"
+    );
+    let money = figures
+        .iter()
+        .find(|q| q.text == "$105mm")
+        .expect("the money");
+    assert_eq!(money.unit.symbol, "USD m");
+    let pipes = figures
+        .iter()
+        .find(|q| q.text == "65mm")
+        .expect("the pipes");
+    assert_eq!(pipes.unit.dimension, "length");
+}
