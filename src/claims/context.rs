@@ -37,7 +37,20 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// The noun phrase starting at `at`: determiners, modifiers, and the head noun.
 pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
+    noun_phrase_from(text, at, Gap::Space)
+}
+
+/// The noun phrase starting at `at`, which may stand after a line break or a page break within
+/// its sentence: hard-wrapped reports break lines after a preposition ("$188 billion
+/// in\ndeposits"). The caller bounds the phrase by its sentence.
+pub fn noun_phrase_after_break(text: &Text, at: usize) -> Option<NounPhrase> {
+    noun_phrase_from(text, at, Gap::Paragraph)
+}
+
+fn noun_phrase_from(text: &Text, at: usize, first_gap: Gap) -> Option<NounPhrase> {
     let lex = text.lex;
+    // Inside the phrase its words stand on one line.
+    let joined = |j: usize| text.gap(j) <= if j == at { first_gap } else { Gap::Space };
     let starts_time = |j: usize| {
         let word = text.lower(j);
         lex.dates.time_modifiers.contains(word)
@@ -48,21 +61,18 @@ pub fn noun_phrase_at(text: &Text, at: usize) -> Option<NounPhrase> {
         return None; // "£300,000 last spring"
     }
     let mut j = at;
-    while text.is_word(j)
-        && text.gap(j) <= Gap::Space
-        && lex.words.determiners.contains(text.lower(j))
-    {
+    while text.is_word(j) && joined(j) && lex.words.determiners.contains(text.lower(j)) {
         j += 1;
     }
     // "the 1,027 arrests": a figure inside the phrase belongs to the whole.
-    if text.is_number(j) && text.gap(j) <= Gap::Space {
+    if text.is_number(j) && joined(j) {
         j += 1;
     }
     let first = j;
     // The phrase's words, on the stack: this runs for every figure.
     let mut slots = [0usize; MAX_PHRASE_WORDS];
     let mut count = 0;
-    while count < MAX_PHRASE_WORDS && text.is_word(j) && text.gap(j) <= Gap::Space {
+    while count < MAX_PHRASE_WORDS && text.is_word(j) && joined(j) {
         let word = text.lower(j);
         if lex.words.noun_modifiers.contains(word) {
             j += 1; // "three other detainees"

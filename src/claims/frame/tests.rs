@@ -425,3 +425,13 @@ fn a_provision_of_a_law_and_finance_millions() {
         .expect("the pipes");
     assert_eq!(pipes.unit.dimension, "length");
 }
+
+#[test]
+fn a_pinning_phrase_may_start_after_a_line_break() {
+    // Hard-wrapped text: the line ends after the preposition.
+    let text = "The bank had $300 billion in assets, $188 billion in\ndeposits and 2,300 branches.";
+    assert_eq!(
+        frame_of(text, "$188 billion").thing.as_deref(),
+        Some("deposit")
+    );
+}

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{TimeMention, in_time};
-use crate::claims::context::{NounPhrase, Roles, noun_phrase_at};
+use crate::claims::context::{NounPhrase, Roles, noun_phrase_after_break, noun_phrase_at};
 use crate::claims::quantity::Measured;
 use crate::claims::text::Text;
 use crate::claims::tokens::Gap;
@@ -499,7 +499,7 @@ fn verb_object(
 /// The noun phrase after a pinning preposition, unless it names a time or a place (those are
 /// the frame's time and the claim's scope) or holds a figure.
 fn pinning_phrase(text: &Text, at: usize, end: usize, times: &[TimeMention]) -> Option<NounPhrase> {
-    let np = noun_phrase_at(text, at)?;
+    let np = noun_phrase_after_break(text, at)?;
     let inside = at..np.end;
     if np.end > end
         || in_time(times, inside.clone())
