@@ -173,7 +173,8 @@ fn filter(parts: &[(usize, bool)], rename: bool) -> String {
     filter
 }
 
-/// Two bindings, or three: the third a single claim or an `all` set tied to the second.
+/// Two bindings, or three: the third a single claim or an `all` set tied to the second; or the
+/// second an `all` set that the third is tied to.
 fn rule() -> impl Strategy<Value = String> {
     let condition = || prop::collection::vec((0..JOINS.len(), any::<bool>()), 1..4);
     (
@@ -181,7 +182,7 @@ fn rule() -> impl Strategy<Value = String> {
         condition(),
         0..REQUIREMENTS.len(),
         any::<bool>(),
-        0..3usize,
+        0..4usize,
     )
         .prop_map(|(first, second, req, first_exact, third)| {
             let a = if first_exact {
@@ -199,6 +200,16 @@ fn rule() -> impl Strategy<Value = String> {
                     format!("  let c = all quantity where {}\n", filter(&second, true)),
                     format!("{} or count(c) > 1", REQUIREMENTS[req]),
                 ),
+                3 => {
+                    // `b` a set, which a condition of the third binding names: no plan may
+                    // shrink it.
+                    let c = filter(&second, false).replace("b.", "c.").replace(", b)", ", c)");
+                    let c = format!("count(b) > 1 and ({c})");
+                    return format!(
+                        "rule r {{\n  let a = {a}\n  let b = all quantity where {b}\n  \
+                         let c = quantity where {c}\n  require count(b) < 3 or a ~= c\n}}\n"
+                    );
+                }
                 _ => (String::new(), REQUIREMENTS[req].to_string()),
             };
             format!("rule r {{\n  let a = {a}\n  let b = quantity where {b}\n{c}  require {require}\n}}\n")

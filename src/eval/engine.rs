@@ -232,6 +232,8 @@ impl<'a> RuleRun<'a, '_> {
         let mut indexed: Vec<Option<Indexed>> = (0..pools.len()).map(|_| None).collect();
         for k in (0..pools.len()).rev() {
             let mut pool = std::mem::take(&mut pools[k]);
+            // An `all` binding is bound to its whole pool: none of it may leave.
+            let reducible = planned && !rule.bindings[k].all;
             for (m, later) in indexed.iter().enumerate().skip(k + 1) {
                 let Some(later) = later.as_ref().filter(|_| !rule.bindings[m].all) else {
                     continue;
@@ -242,7 +244,7 @@ impl<'a> RuleRun<'a, '_> {
                     .filter(|c| c.names == [k])
                     .map(|c| &c.expr)
                     .collect();
-                if only_k.is_empty() || !planned {
+                if only_k.is_empty() || !reducible {
                     continue;
                 }
                 pool.retain(|&c| {
