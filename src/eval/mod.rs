@@ -4,7 +4,6 @@ pub mod consensus;
 pub mod engine;
 pub mod fields;
 pub mod finding;
-pub mod kb;
 pub mod measure;
 pub mod plan;
 pub mod plan_warnings;
