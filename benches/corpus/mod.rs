@@ -76,3 +76,17 @@ pub fn totals(docs: &[(String, Vec<u8>)]) -> (f64, f64) {
         (docs.len() * rounds()) as f64,
     )
 }
+
+/// The standard rules, with the lexicons parsed (they are parsed once per process, on first
+/// use: not part of what is timed). `None`, said on stderr, if the rules have errors.
+pub fn standard_rules() -> Option<factlint::rules::RuleSet> {
+    let rules = match factlint::rules::standard() {
+        Ok(rules) => rules,
+        Err(errors) => {
+            eprintln!("the standard rules have {} errors", errors.len());
+            return None;
+        }
+    };
+    let _ = factlint::claims::extract_text("1 kg", "1 kg", None);
+    Some(rules)
+}
