@@ -119,3 +119,37 @@ fn check_with_valid_rules_reads_the_documents() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no-such-doc.txt"));
 }
+
+#[test]
+fn a_cross_product_is_warned_about_at_the_binding_when_rules_load() {
+    let rules = "fixtures/rules/plans/cross-product.rules";
+    let out = factlint(&[
+        "check",
+        "--no-config",
+        "--rules",
+        rules,
+        "fixtures/articles",
+    ]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("factlint::rules::cross_product"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("in rule pairs, `b` is tried against every claim"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cross-product.rules:4"), "{stderr}");
+    // Quiet, it says nothing; the standard rules have nothing to warn about.
+    let quiet = factlint(&[
+        "check",
+        "--no-config",
+        "-q",
+        "--rules",
+        rules,
+        "fixtures/articles",
+    ]);
+    assert!(!text(&quiet.stderr).contains("cross_product"));
+    let standard = factlint(&["check", "--no-config", "fixtures/articles"]);
+    assert!(!text(&standard.stderr).contains("cross_product"));
+}
