@@ -104,6 +104,7 @@ pub fn evaluate(rules: &RuleSet, doc: &DocumentView, options: &EvalOptions) -> E
             tried: 0,
             disagreements: Vec::new(),
             agreements: Vec::new(),
+            statements: rustc_hash::FxHashMap::default(),
             out: &mut out,
         };
         let plans = run.plan();
@@ -171,6 +172,8 @@ struct RuleRun<'a, 'o> {
     disagreements: Vec<Disagreement>,
     /// For the same rules: the pairs that agree.
     agreements: Vec<(usize, usize)>,
+    /// For rules that compare tuples of claims: each tuple's number.
+    statements: rustc_hash::FxHashMap<Vec<usize>, usize>,
     out: &'o mut Evaluation,
 }
 
@@ -360,11 +363,14 @@ impl<'a> RuleRun<'a, '_> {
         }
     }
 
-    /// The two claims bound, when the rule binds exactly two single claims of one kind and
-    /// requires that they agree (`==` or `~=`): two statements of one figure, whose failures
-    /// are reduced by [`odd_ones_out`]. A rule that orders them (a part and its whole) keeps a
-    /// finding per pair.
-    fn compared_pair(&self) -> Option<(usize, usize)> {
+    /// The two statements compared, when the rule requires that they agree (`==` or `~=`)
+    /// and binds them as two halves of the same shape: two single claims of one kind (a figure
+    /// stated twice), or two tuples of single claims with the same kinds in the same order (a
+    /// conversion "$99 (£69)" against another, by four bindings). Their failures are reduced by
+    /// [`odd_ones_out`], so a wrong statement is one finding however many others it meets. A
+    /// tuple is numbered the first time it is met. A rule that orders its claims (a part and
+    /// its whole) keeps a finding per pair.
+    fn compared_pair(&mut self) -> Option<(usize, usize)> {
         let agreement = self.rule.requirements.iter().all(|r| {
             matches!(
                 r.node,
@@ -374,14 +380,33 @@ impl<'a> RuleRun<'a, '_> {
                 }
             )
         });
-        match (self.rule.bindings.as_slice(), self.env.as_slice()) {
-            ([x, y], [Val::Claim(a), Val::Claim(b)])
-                if agreement && !x.all && !y.all && x.kind == y.kind =>
-            {
-                Some((*a, *b))
-            }
-            _ => None,
+        let bindings = &self.rule.bindings;
+        let half = bindings.len() / 2;
+        let halves_alike = bindings.len() % 2 == 0
+            && half > 0
+            && bindings.iter().all(|b| !b.all)
+            && (0..half).all(|k| bindings[k].kind == bindings[k + half].kind);
+        if !agreement || !halves_alike {
+            return None;
         }
+        let claims: Vec<usize> = self
+            .env
+            .iter()
+            .map(|v| match v {
+                Val::Claim(i) => Some(*i),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        if half == 1 {
+            return Some((claims[0], claims[1]));
+        }
+        let mut number = |tuple: &[usize]| {
+            let next = self.statements.len();
+            *self.statements.entry(tuple.to_vec()).or_insert(next)
+        };
+        let first = number(&claims[..half]);
+        let second = number(&claims[half..]);
+        Some((first, second))
     }
 
     fn finding(&mut self, severity: Severity, truth: Truth) -> Finding {
@@ -1210,6 +1235,27 @@ mod tests {
         );
         assert_eq!(small.findings.len(), 1);
         assert!(!small.findings[0].message.contains("stopped after"));
+    }
+
+    #[test]
+    fn one_wrong_conversion_among_several_is_one_finding() {
+        let rules = crate::rules::standard().expect("the standard rules check");
+        let text = "The film earned $13.5m (£30m) in three days. Its total reached $21.6m \
+                    (£11.4m), and a rival took $24.1m (£12.7m).";
+        let claims = extract_text(text, text, None).claims;
+        let view = DocumentView::new(text, text, &claims);
+        let findings: Vec<Finding> = evaluate(&rules, &view, &EvalOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "exchange-rate-consistency")
+            .collect();
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0]
+                .labels
+                .iter()
+                .any(|l| &text[l.start..l.end] == "£30m")
+        );
     }
 
     #[test]
