@@ -33,7 +33,7 @@ fn main() {
                 continue;
             };
             let extraction = factlint::claims::extract(&doc, None);
-            let view = DocumentView::new(&doc.text, &doc.prose, &extraction.claims);
+            let view = DocumentView::new(&doc.text, doc.prose(), &extraction.claims);
             let options = EvalOptions {
                 date: extraction.date,
                 ..EvalOptions::default()

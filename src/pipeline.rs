@@ -163,7 +163,7 @@ pub fn check_document(
     options: &CheckOptions,
 ) -> CheckOutcome {
     let extraction = extract(document, options.date);
-    let view = DocumentView::new(&document.text, &document.prose, &extraction.claims);
+    let view = DocumentView::new(&document.text, document.prose(), &extraction.claims);
     let eval_options = EvalOptions {
         date: extraction.date,
         strict: options.strict,

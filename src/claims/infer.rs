@@ -2,12 +2,21 @@
 //! carried from one sentence to the next ("1,027 individuals were arrested. Five were arrested
 //! in Malta.").
 
+use std::collections::BTreeSet;
+
 use crate::calendar::PartialDate;
 
 use super::dates::{DateKind, DateMatch, shift};
 use super::lexicon::CalendarUnit;
 use super::model::{Claim, DateClaim, Period, Quantity, Span};
 use super::text::Text;
+
+fn quantity(claims: &[Claim], index: usize) -> Option<&Quantity> {
+    match claims.get(index) {
+        Some(Claim::Quantity(q)) => Some(q),
+        _ => None,
+    }
+}
 
 /// How many sentences back a bare figure looks for the subject of the same verb.
 const CARRY_SENTENCES: usize = 3;
@@ -25,42 +34,65 @@ const ANCHORED_YEAR_CUES: &[&str] = &[
 /// - else the one year it mentions, when nothing anchors that year elsewhere in time ("since
 ///   1997", "in 2003") and no relative year ("last year") says the writing is in another.
 pub fn document_date(text: &Text, found: &[(Span, DateMatch)]) -> Option<PartialDate> {
-    let mut full = Vec::new();
-    let mut years = Vec::new();
-    let mut anchored = false;
-    let mut relative_years = false;
-    for (_, m) in found {
-        let parts: &[_] = match &m.kind {
-            DateKind::Date(p) => &[*p],
-            DateKind::Period(a, b) => &[*a, *b],
-            DateKind::Relative(entry) => {
-                relative_years |= entry.unit == CalendarUnit::Year;
-                &[]
+    let mut evidence = DateEvidence::default();
+    evidence.add(text, found);
+    evidence.date()
+}
+
+/// What the dates of a document say about its date, gathered a stretch of text at a time
+/// (a long document is extracted in chunks) and decided at the end by [`DateEvidence::date`].
+#[derive(Default)]
+pub struct DateEvidence {
+    full: BTreeSet<PartialDate>,
+    years: BTreeSet<i32>,
+    anchored: bool,
+    relative_years: bool,
+}
+
+impl DateEvidence {
+    /// Adds the dates `found` in `text`.
+    pub fn add(&mut self, text: &Text, found: &[(Span, DateMatch)]) {
+        for (_, m) in found {
+            let parts: &[_] = match &m.kind {
+                DateKind::Date(p) => &[*p],
+                DateKind::Period(a, b) => &[*a, *b],
+                DateKind::Relative(entry) => {
+                    self.relative_years |= entry.unit == CalendarUnit::Year;
+                    &[]
+                }
+                DateKind::Ago(_, unit) => {
+                    self.relative_years |= *unit == CalendarUnit::Year;
+                    &[]
+                }
+                _ => &[],
+            };
+            for p in parts {
+                let Some(year) = p.year else { continue };
+                if let (Some(month), Some(day)) = (p.month, p.day) {
+                    self.full.extend(PartialDate::day(year, month, day));
+                }
+                self.years.insert(year);
+                self.anchored |= m.first > 0 && text.is_any(m.first - 1, ANCHORED_YEAR_CUES);
             }
-            DateKind::Ago(_, unit) => {
-                relative_years |= *unit == CalendarUnit::Year;
-                &[]
-            }
-            _ => &[],
-        };
-        for p in parts {
-            let Some(year) = p.year else { continue };
-            if let (Some(month), Some(day)) = (p.month, p.day) {
-                full.extend(PartialDate::day(year, month, day));
-            }
-            years.push(year);
-            anchored |= m.first > 0 && text.is_any(m.first - 1, ANCHORED_YEAR_CUES);
         }
     }
-    full.sort();
-    full.dedup();
-    years.sort();
-    years.dedup();
-    let latest_year = years.last().copied();
-    match (full.as_slice(), years.as_slice()) {
-        ([one], _) if Some(one.year) == latest_year => Some(*one),
-        ([], [year]) if !anchored && !relative_years => Some(PartialDate::year(*year)),
-        _ => None,
+
+    /// The document's date, as [`document_date`] describes.
+    pub fn date(&self) -> Option<PartialDate> {
+        let latest_year = self.years.last().copied();
+        let only_full = self.full.first().copied().filter(|_| self.full.len() == 1);
+        let only_year = self
+            .years
+            .first()
+            .copied()
+            .filter(|_| self.years.len() == 1);
+        match (only_full, self.full.is_empty(), only_year) {
+            (Some(full), _, _) if Some(full.year) == latest_year => Some(full),
+            (_, true, Some(year)) if !self.anchored && !self.relative_years => {
+                Some(PartialDate::year(year))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -148,20 +180,24 @@ fn month_relative(document: PartialDate, month: u8, direction: i8) -> Option<Par
 
 /// A figure with a verb but no noun ("Five were arrested in Malta") counts what an earlier
 /// figure with the same verb counted, a few sentences back at most.
-pub fn carry_subjects(measured: &mut [(usize, Quantity)]) {
-    for k in 1..measured.len() {
-        let (sentence, q) = &measured[k];
+pub fn carry_subjects(claims: &mut [Claim], figures: &[(usize, usize)]) {
+    for k in 1..figures.len() {
+        let (sentence, index) = figures[k];
+        let Some(q) = quantity(claims, index) else {
+            continue;
+        };
         if q.subject.is_some() || q.predicate.is_none() {
             continue;
         }
-        let subject = measured[..k]
+        let subject = figures[..k]
             .iter()
             .rev()
             .take_while(|(s, _)| sentence - s <= CARRY_SENTENCES)
-            .find(|(_, earlier)| earlier.predicate == q.predicate && earlier.subject.is_some())
-            .map(|(_, earlier)| (earlier.subject.clone(), earlier.frame.thing.clone()));
-        if let Some((subject, thing)) = subject {
-            let q = &mut measured[k].1;
+            .filter_map(|&(_, earlier)| quantity(claims, earlier))
+            .find(|earlier| earlier.predicate == q.predicate && earlier.subject.is_some())
+            .map(|earlier| (earlier.subject.clone(), earlier.frame.thing.clone()));
+        if let (Some((subject, thing)), Some(Claim::Quantity(q))) = (subject, claims.get_mut(index))
+        {
             q.subject = subject;
             // The figure counts what the earlier one counted: its thing too.
             if q.frame.thing.is_none() {

@@ -7,6 +7,7 @@
 //! hedges, [`context`] finds what each figure is about, [`places`] and [`lists`] read the
 //! gazetteer's names.
 
+pub mod chunks;
 pub mod context;
 pub mod dates;
 pub mod filter;
@@ -54,12 +55,32 @@ pub struct Extraction {
 
 /// Extracts the claims of a document. `date` overrides the document's own date.
 pub fn extract(document: &Document, date: Option<PartialDate>) -> Extraction {
-    extract_text(&document.prose, &document.text, date.or(document.meta_date))
+    extract_text(
+        document.prose(),
+        &document.text,
+        date.or(document.meta_date),
+    )
 }
+
+/// Documents longer than this many bytes are extracted a chunk at a time ([`chunks`]).
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// Extracts the claims of `prose`, a view of `original` of the same length in which markup is
 /// blanked (or `original` itself for plain text). Offsets are offsets into `original`.
 pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> Extraction {
+    extract_in_chunks(prose, original, date, CHUNK_BYTES)
+}
+
+/// [`extract_text`], reading about `chunk_bytes` of the text at a time. The claims are the
+/// same whatever the chunk size: chunks end where no step looks past, and what one sentence
+/// passes to the next (the time of a heading or paragraph, subjects, the casing of words)
+/// carries across.
+pub fn extract_in_chunks(
+    prose: &str,
+    original: &str,
+    date: Option<PartialDate>,
+    chunk_bytes: usize,
+) -> Extraction {
     let lex = Lexicon::embedded();
     // A prose view must match its original byte for byte in length; anything else is a bug in
     // the caller, and reading the original instead keeps offsets right.
@@ -68,43 +89,145 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
     } else {
         original
     };
-    let prepared = text::Prepared::new(prose, lex);
-    let text = prepared.text(prose, lex);
-    let sentences = sentences::split(&text, &lex.abbreviations);
-    let mut taken = vec![false; text.len()];
-    let found_dates = find_dates(&text, &sentences, &mut taken);
-    let date = date.or_else(|| infer::document_date(&text, &found_dates));
-    let mut claims = infer::date_claims(&text, &found_dates, date, original);
+    let ranges = chunks::chunks(prose, chunk_bytes);
+    // The document's date rests on every date it states: a document of several chunks is read
+    // for its dates first; one chunk is decided from its own.
+    let mut known_date = match date {
+        Some(date) => Some(Some(date)),
+        None if ranges.len() > 1 => Some(date_of_chunks(prose, &ranges, lex)),
+        None => None,
+    };
+    let mut carried = Carried {
+        casing: frame::Casing::new(prose),
+        section_time: None,
+        paragraph_time: None,
+        sentences_before: 0,
+        claims: Vec::new(),
+        figures: Vec::new(),
+    };
+    for range in ranges {
+        let prepared = text::Prepared::stretch(prose, range, lex);
+        let text = prepared.text(prose, lex);
+        let sentences = sentences::split(&text, &lex.abbreviations);
+        let mut taken = vec![false; text.len()];
+        let found_dates = find_dates(&text, &sentences, &mut taken);
+        let date = *known_date.get_or_insert_with(|| infer::document_date(&text, &found_dates));
+        let chunk = Chunk {
+            text: &text,
+            sentences: &sentences,
+            found_dates: &found_dates,
+            original,
+            date,
+        };
+        extract_chunk(&chunk, &mut taken, &mut carried);
+    }
+    let Carried {
+        mut claims,
+        figures,
+        ..
+    } = carried;
+    infer::carry_subjects(&mut claims, &figures);
+    // In text order; at one span, dates before lists before figures. Unstable: a stable sort
+    // of a long report's claims would need a buffer half their size.
+    claims.sort_unstable_by_key(|c| {
+        let kind = match c {
+            Claim::Date(_) | Claim::Period(_) => 0,
+            Claim::List(_) => 1,
+            Claim::Quantity(_) => 2,
+        };
+        (c.span().start, c.span().end, kind)
+    });
+    Extraction {
+        date: known_date.flatten(),
+        claims,
+    }
+}
+
+/// The date of a document of several chunks, from the dates stated in all of them.
+fn date_of_chunks(
+    prose: &str,
+    ranges: &[Range<usize>],
+    lex: &'static Lexicon,
+) -> Option<PartialDate> {
+    let mut evidence = infer::DateEvidence::default();
+    for range in ranges {
+        let prepared = text::Prepared::stretch(prose, range.clone(), lex);
+        let text = prepared.text(prose, lex);
+        let sentences = sentences::split(&text, &lex.abbreviations);
+        let mut taken = vec![false; text.len()];
+        evidence.add(&text, &find_dates(&text, &sentences, &mut taken));
+    }
+    evidence.date()
+}
+
+/// One chunk of a document, read: its tokens, sentences and dates.
+struct Chunk<'t, 'a> {
+    text: &'t Text<'a>,
+    sentences: &'t [Range<usize>],
+    found_dates: &'t [(Span, DateMatch)],
+    original: &'a str,
+    date: Option<PartialDate>,
+}
+
+/// What extraction carries from one chunk to the next.
+struct Carried<'a> {
+    casing: frame::Casing<'a>,
+    /// The time of the last heading that states one.
+    section_time: Option<String>,
+    /// The time stated earlier in the current paragraph.
+    paragraph_time: Option<String>,
+    /// Sentences in the chunks before: figures are numbered by sentence across the document.
+    sentences_before: usize,
+    claims: Vec<Claim>,
+    /// The figures among `claims`: the number of the sentence (counted across the document)
+    /// and the index in `claims` of each.
+    figures: Vec<(usize, usize)>,
+}
+
+/// Extracts the claims of one chunk into `carried`; `taken` marks the tokens of its dates.
+fn extract_chunk(chunk: &Chunk, taken: &mut [bool], carried: &mut Carried) {
+    let Chunk {
+        text,
+        sentences,
+        found_dates,
+        original,
+        date,
+    } = *chunk;
+    let date_claims = infer::date_claims(text, found_dates, date, original);
     // The date step's finds by token range, beside their claims (one each, in order).
     let dated: Vec<(Range<usize>, &Claim)> = found_dates
         .iter()
         .map(|(_, m)| m.first..m.end)
-        .zip(claims.iter())
+        .zip(date_claims.iter())
         .collect();
     let mut next_date = 0;
-    let mut casing = frame::Casing::new(prose);
-    let mut measured = Vec::new();
     let mut found_lists = Vec::new();
-    let mut section_time: Option<String> = None;
-    let mut paragraph_time: Option<String> = None;
+    let Carried {
+        casing,
+        section_time,
+        paragraph_time,
+        sentences_before,
+        claims,
+        figures,
+    } = carried;
     for (index, range) in sentences.iter().enumerate() {
-        let sentence = sentence_span(&text, range);
-        let names = mentions(&text, range.clone());
-        let lists = lists::lists(&text, range.clone(), &names, sentence, original);
+        let sentence = sentence_span(text, range);
+        let names = mentions(text, range.clone());
+        let lists = lists::lists(text, range.clone(), &names, sentence, original);
         let listed: Vec<Range<usize>> = lists.iter().map(|(first, end, _)| *first..*end).collect();
         found_lists.extend(lists.into_iter().map(|(_, _, list)| Claim::List(list)));
-        let mut in_sentence = find_quantities(&text, range.clone(), &mut taken);
-        inherit_units(&text, &mut in_sentence);
+        let mut in_sentence = find_quantities(text, range.clone(), taken);
+        inherit_units(text, &mut in_sentence);
         let mut with_roles: Vec<(Measured, Roles)> = in_sentence
             .into_iter()
             .map(|m| {
-                let r = roles(&text, &m);
+                let r = roles(text, &m);
                 (m, r)
             })
-            .filter(|(m, r)| !is_pronoun_one(&text, m, r))
+            .filter(|(m, r)| !is_pronoun_one(text, m, r))
             .collect();
-        share_in_coordination(&text, range.start, &mut with_roles);
-        let scopes = assign_scopes(&text, &with_roles, &names, &listed);
+        share_in_coordination(text, range.start, &mut with_roles);
+        let scopes = assign_scopes(text, &with_roles, &names, &listed);
         let first_date = next_date;
         while dated
             .get(next_date)
@@ -112,23 +235,23 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
         {
             next_date += 1;
         }
-        let times = frame::time_mentions(&text, range.clone(), &dated[first_date..next_date]);
+        let times = frame::time_mentions(text, range.clone(), &dated[first_date..next_date]);
         let in_sentence = frame::Sentence {
             range: range.clone(),
             figures: &with_roles,
             times: &times,
             listed: &listed,
         };
-        let mut frames = frame::frames(&text, &in_sentence, &mut casing);
+        let mut frames = frame::frames(text, &in_sentence, casing);
         if range.start == 0 || text.gap(range.start) >= Gap::Paragraph {
-            paragraph_time = None;
+            *paragraph_time = None;
         }
         // "Fiscal Year 2019 Compared with Fiscal Year 2018": a heading's time holds for the
         // figures under it that state none, up to the next heading. Within a paragraph, the
         // time of an earlier sentence holds for the figures after it that state none ("Cash
         // was $7.2 million in fiscal 2019. The provision was due to ... $22.4 million").
-        if frame::is_heading_line(&text, range.clone()) {
-            section_time = times.first().map(|t| t.label.clone());
+        if frame::is_heading_line(text, range.clone()) {
+            *section_time = times.first().map(|t| t.label.clone());
         } else if let Some(time) = paragraph_time.as_ref().or(section_time.as_ref()) {
             for f in frames
                 .iter_mut()
@@ -141,20 +264,19 @@ pub fn extract_text(prose: &str, original: &str, date: Option<PartialDate>) -> E
         // Only a resolved date or fiscal period carries: "before data editing" or an
         // unresolved "january" is too weak to tell later figures apart.
         if let Some(first) = times.first().filter(|t| is_dated(&t.label)) {
-            paragraph_time = Some(first.label.clone());
+            *paragraph_time = Some(first.label.clone());
         }
         for (((m, r), scope), frame) in with_roles.into_iter().zip(scopes).zip(frames) {
-            let mut q = build_quantity(&text, &m, r, scope, sentence, original);
+            let mut q = build_quantity(text, &m, r, scope, sentence, original);
             q.frame = Box::new(frame);
-            measured.push((index, q));
+            figures.push((*sentences_before + index, claims.len()));
+            claims.push(Claim::Quantity(q));
         }
     }
+    *sentences_before += sentences.len();
     drop(dated);
+    claims.extend(date_claims);
     claims.extend(found_lists);
-    infer::carry_subjects(&mut measured);
-    claims.extend(measured.into_iter().map(|(_, q)| Claim::Quantity(q)));
-    claims.sort_by_key(|c| (c.span().start, c.span().end));
-    Extraction { date, claims }
 }
 
 /// A time label that names a date, a year, a period or a fiscal period: "2019", "2019-03",

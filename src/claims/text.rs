@@ -1,5 +1,7 @@
 //! A document's tokens with the lexicon at hand: the view every extraction step reads.
 
+use std::ops::Range;
+
 use super::lexicon::Lexicon;
 use super::tokens::{Gap, Token, TokenKind};
 
@@ -9,36 +11,59 @@ pub fn lowered(src: &str) -> String {
     src.to_ascii_lowercase()
 }
 
-/// The lexicon flags of every token.
-pub fn token_flags(src: &str, lower: &str, tokens: &[Token], lex: &Lexicon) -> Vec<u8> {
+/// The lexicon flags of every token; `lower` is the lower-case view of `src` from byte
+/// `lower_from`.
+fn token_flags(
+    src: &str,
+    (lower, lower_from): (&str, usize),
+    tokens: &[Token],
+    lex: &Lexicon,
+) -> Vec<u8> {
     tokens
         .iter()
         .map(|t| match t.kind {
             TokenKind::Number => super::lexicon::flags::DIGITS,
             _ => lex.flags(
                 src.as_bytes().get(t.start..t.end).unwrap_or_default(),
-                lower.as_bytes().get(t.start..t.end).unwrap_or_default(),
+                lower
+                    .as_bytes()
+                    .get(t.start - lower_from..t.end - lower_from)
+                    .unwrap_or_default(),
             ),
         })
         .collect()
 }
 
-/// What a [`Text`] borrows: tokens, the lower-case view and the flags, made once per document.
+/// What a [`Text`] borrows: the tokens of a stretch of the source, its lower-case view and the
+/// flags, made once per stretch (a whole document, or one chunk of a long one).
 pub struct Prepared {
     pub tokens: Vec<Token>,
     pub lower: String,
+    /// The byte of the source that `lower` starts at.
+    lower_from: usize,
     pub flags: Vec<u8>,
+    /// Where the source's next token after the stretch starts (the source's length when none
+    /// follows): the start of the token one past the last.
+    after: usize,
 }
 
 impl Prepared {
     pub fn new(src: &str, lex: &Lexicon) -> Self {
-        let tokens = super::tokens::tokenize(src);
-        let lower = lowered(src);
-        let flags = token_flags(src, &lower, &tokens, lex);
+        Self::stretch(src, 0..src.len(), lex)
+    }
+
+    /// The tokens of `src[range]`, which must start and end at white space or at the ends of
+    /// `src`; offsets stay offsets into `src`.
+    pub fn stretch(src: &str, range: Range<usize>, lex: &Lexicon) -> Self {
+        let tokens = super::tokens::tokenize_range(src, range.clone());
+        let lower = lowered(src.get(range.clone()).unwrap_or_default());
+        let flags = token_flags(src, (&lower, range.start), &tokens, lex);
         Prepared {
             tokens,
             lower,
+            lower_from: range.start,
             flags,
+            after: super::tokens::next_token_start(src, range.end),
         }
     }
 
@@ -46,6 +71,8 @@ impl Prepared {
         Text {
             src,
             lower: &self.lower,
+            lower_from: self.lower_from,
+            after: self.after,
             flags: &self.flags,
             tokens: &self.tokens,
             lex,
@@ -55,8 +82,11 @@ impl Prepared {
 
 pub struct Text<'a> {
     pub src: &'a str,
-    /// [`lowered`] of `src`.
-    pub lower: &'a str,
+    /// [`lowered`] of the stretch of `src` that starts at byte `lower_from`.
+    lower: &'a str,
+    lower_from: usize,
+    /// [`Prepared::after`].
+    after: usize,
     /// The lexicon [`flags`](super::lexicon::flags) of each token.
     pub flags: &'a [u8],
     pub tokens: &'a [Token],
@@ -106,7 +136,7 @@ impl<'a> Text<'a> {
     pub fn lower(&self, i: usize) -> &'a str {
         self.tokens
             .get(i)
-            .map_or("", |t| &self.lower[t.start..t.end])
+            .map_or("", |t| self.lower_slice(t.start, t.end))
     }
 
     #[inline]
@@ -132,8 +162,22 @@ impl<'a> Text<'a> {
     fn lower_bytes(&self, i: usize) -> &'a [u8] {
         self.tokens
             .get(i)
-            .and_then(|t| self.lower.as_bytes().get(t.start..t.end))
+            .and_then(|t| {
+                self.lower
+                    .as_bytes()
+                    .get(t.start - self.lower_from..t.end - self.lower_from)
+            })
             .unwrap_or_default()
+    }
+
+    /// Bytes `start..end` of the source in lower case ("" outside the stretch or off a char
+    /// boundary).
+    pub fn lower_slice(&self, start: usize, end: usize) -> &'a str {
+        start
+            .checked_sub(self.lower_from)
+            .zip(end.checked_sub(self.lower_from))
+            .and_then(|(s, e)| self.lower.get(s..e))
+            .unwrap_or("")
     }
 
     /// The token is this word, in any case. `word` is written in lower case.
@@ -168,11 +212,11 @@ impl<'a> Text<'a> {
     }
 
     pub fn start(&self, i: usize) -> usize {
-        self.tokens.get(i).map_or(self.src.len(), |t| t.start)
+        self.tokens.get(i).map_or(self.after, |t| t.start)
     }
 
     pub fn end(&self, i: usize) -> usize {
-        self.tokens.get(i).map_or(self.src.len(), |t| t.end)
+        self.tokens.get(i).map_or(self.after, |t| t.end)
     }
 
     /// Byte span of tokens `from..to` (exclusive).

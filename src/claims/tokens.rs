@@ -42,6 +42,8 @@ impl Token {
     }
 }
 
+use std::ops::Range;
+
 /// ASCII letters and digits, by byte: one load instead of three comparisons in the hot loop.
 static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
@@ -55,10 +57,17 @@ static ASCII_ALNUM: [bool; 256] = {
 
 /// Splits `src` into tokens. Linear in the input; allocates only the output.
 pub fn tokenize(src: &str) -> Vec<Token> {
-    let bytes = src.as_bytes();
+    tokenize_range(src, 0..src.len())
+}
+
+/// The tokens of `src[range]`, with offsets into `src`: the same tokens as [`tokenize`] finds
+/// there when no token crosses the range's ends (a range that starts at white space gives its
+/// first token the gap that white space makes).
+pub fn tokenize_range(src: &str, range: Range<usize>) -> Vec<Token> {
+    let bytes = src.as_bytes().get(..range.end).unwrap_or(src.as_bytes());
     // News prose averages a token per five bytes: a quarter of the length rarely regrows.
-    let mut tokens = Vec::with_capacity(src.len() / 4);
-    let mut i = 0;
+    let mut tokens = Vec::with_capacity(range.len() / 4);
+    let mut i = range.start;
     let mut newlines = 0u32;
     let mut spaced = false;
     while i < bytes.len() {
@@ -108,6 +117,19 @@ pub fn tokenize(src: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// Where the first token at or after byte `from` starts: past white space, as [`tokenize`]
+/// skips it; `src.len()` when none follows.
+pub fn next_token_start(src: &str, from: usize) -> usize {
+    let mut i = from;
+    while let Some(c) = src.get(i..).and_then(|rest| rest.chars().next()) {
+        if !c.is_whitespace() {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+    src.len()
 }
 
 fn char_at(src: &str, i: usize) -> char {

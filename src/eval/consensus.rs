@@ -23,8 +23,13 @@ pub fn odd_ones_out(
     disagreements: Vec<Disagreement>,
     agreements: &[(usize, usize)],
 ) -> Vec<Finding> {
+    // Only agreements between figures of some disagreement matter: a long report agrees with
+    // itself in far more pairs than it disagrees.
+    let involved: rustc_hash::FxHashSet<usize> =
+        disagreements.iter().flat_map(|d| [d.a, d.b]).collect();
     let agreed: rustc_hash::FxHashSet<(usize, usize)> = agreements
         .iter()
+        .filter(|(a, b)| involved.contains(a) && involved.contains(b))
         .map(|&(a, b)| (a.min(b), a.max(b)))
         .collect();
     let mut groups = Groups::default();

@@ -1057,18 +1057,11 @@ impl<'a> RuleRun<'a, '_> {
     fn follows_words(&self, claim: &Claim, words: &[&str], patterns: &[&regex::Regex]) -> bool {
         let sentence = super::predicates::sentence_of(claim);
         let range = sentence.start..claim.span().start;
-        let raw = self.doc.text.get(range.clone()).unwrap_or_default();
+        let raw = self.doc.text.get(range).unwrap_or_default();
         let before = raw.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '('));
-        // The lower-case view has the same length: the same cut applies.
-        let lowered = self
-            .doc
-            .lower
-            .get(range)
-            .and_then(|l| l.get(..before.len()))
-            .unwrap_or_default();
         words
             .iter()
-            .any(|w| super::predicates::ends_with_words(lowered, &w.to_ascii_lowercase()))
+            .any(|w| super::predicates::ends_with_words(before, &w.to_ascii_lowercase()))
             || patterns
                 .iter()
                 .any(|p| p.find_iter(before).any(|m| m.end() == before.len()))
@@ -1083,7 +1076,7 @@ impl<'a> RuleRun<'a, '_> {
             (span.end, sentence.end)
         };
         self.doc
-            .lower
+            .text
             .get(from..to)
             .is_some_and(|t| super::predicates::contains_word(t, &words.to_ascii_lowercase()))
     }

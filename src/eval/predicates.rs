@@ -9,11 +9,9 @@ use super::measure::Measure;
 /// A document as the evaluator sees it: its text, claims and paragraphs.
 #[derive(Debug)]
 pub struct DocumentView<'a> {
-    /// The original text; claim offsets point into it.
+    /// The original text; claim offsets point into it. Words of rules are matched in it
+    /// ignoring ASCII case, so no lower-case copy of a long report is made.
     pub text: &'a str,
-    /// The text with ASCII letters in lower case: the same length, so offsets agree. Words of
-    /// rules are matched against it instead of lowering a sentence at each test.
-    pub lower: String,
     pub claims: &'a [Claim],
     /// Byte spans of paragraphs, in order.
     pub paragraphs: Vec<Span>,
@@ -68,7 +66,6 @@ impl<'a> DocumentView<'a> {
         let opening = opening(prose, &paragraphs, claims);
         DocumentView {
             text,
-            lower: text.to_ascii_lowercase(),
             claims,
             paragraphs,
             sections: crate::source::section_starts(prose),
@@ -349,12 +346,12 @@ impl<'a> DocumentView<'a> {
     /// Does one of `words` stand within the sentence of `claim` (any case, whole words)?
     pub fn near(&self, claim: &Claim, words: &[&str]) -> bool {
         let sentence = sentence_of(claim);
-        let Some(lowered) = self.lower.get(sentence.start..sentence.end) else {
+        let Some(in_sentence) = self.text.get(sentence.start..sentence.end) else {
             return false;
         };
         words
             .iter()
-            .any(|w| contains_word(lowered, &w.to_ascii_lowercase()))
+            .any(|w| contains_word(in_sentence, &w.to_ascii_lowercase()))
     }
 }
 
@@ -424,7 +421,7 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
         return false;
     }
     let is_wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    haystack.match_indices(word).any(|(i, _)| {
+    find_ignoring_case(haystack, word).any(|i| {
         let before = haystack[..i].chars().next_back();
         let after = haystack[i + word.len()..].chars().next();
         // A prefix match counts ("particip" finds "participation"): only the start must be a
@@ -433,14 +430,38 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
     })
 }
 
-/// `haystack` ends with `words`, which start at a word boundary. Both lower case.
+/// `haystack` ends with `words` (in lower case; ASCII case ignored), which start at a word
+/// boundary.
 pub fn ends_with_words(haystack: &str, words: &str) -> bool {
+    let Some(cut) = haystack.len().checked_sub(words.len()) else {
+        return false;
+    };
     !words.is_empty()
-        && haystack.ends_with(words)
-        && !haystack[..haystack.len() - words.len()]
-            .chars()
-            .next_back()
+        && haystack.as_bytes()[cut..].eq_ignore_ascii_case(words.as_bytes())
+        && !haystack
+            .get(..cut)
+            .and_then(|h| h.chars().next_back())
             .is_some_and(char::is_alphanumeric)
+}
+
+/// Where `needle` (in lower case) starts in `haystack`, ignoring ASCII case: the offsets
+/// `str::match_indices` finds in the haystack's lower-case view.
+fn find_ignoring_case<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let first = n.first().copied().unwrap_or(0);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from + n.len() <= h.len() {
+            let at = from;
+            from += 1;
+            if h[at].to_ascii_lowercase() == first && h[at..at + n.len()].eq_ignore_ascii_case(n) {
+                // match_indices does not overlap its matches.
+                from = at + n.len().max(1);
+                return Some(at);
+            }
+        }
+        None
+    })
 }
 
 pub fn sentence_of(claim: &Claim) -> Span {

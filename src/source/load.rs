@@ -68,13 +68,7 @@ pub fn parse_document(
     };
     let format = format_hint.unwrap_or_else(|| detect_format(&path, &text));
     let (prose, meta_date) = prose_view(&text, format);
-    Ok(Document {
-        path,
-        text,
-        prose,
-        format,
-        meta_date,
-    })
+    Ok(Document::new(path, text, prose, format, meta_date))
 }
 
 /// The prose view of `text` and the date its markup states.
@@ -157,11 +151,11 @@ mod tests {
     fn an_empty_input_is_an_empty_document() {
         let doc = parse("empty.txt", "");
         assert_eq!(
-            (doc.text.as_str(), doc.prose.as_str(), doc.format),
+            (doc.text.as_str(), doc.prose(), doc.format),
             ("", "", Format::Text)
         );
-        assert_eq!(parse("empty.html", "").prose, "");
-        assert_eq!(parse("empty.md", "").prose, "");
+        assert_eq!(parse("empty.html", "").prose(), "");
+        assert_eq!(parse("empty.md", "").prose(), "");
     }
 
     #[test]
@@ -193,17 +187,20 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_blanked_not_removed() {
         let doc = parse("bom.md", "\u{feff}---\ndate: 2014-09-22\n---\n# Title\n");
-        assert_eq!(doc.text.len(), doc.prose.len());
-        assert!(doc.prose.starts_with("   "));
+        assert_eq!(doc.text.len(), doc.prose().len());
+        assert!(doc.prose().starts_with("   "));
         assert_eq!(doc.meta_date, PartialDate::day(2014, 9, 22));
-        assert_eq!(doc.prose.split_whitespace().collect::<Vec<_>>(), ["Title"]);
+        assert_eq!(
+            doc.prose().split_whitespace().collect::<Vec<_>>(),
+            ["Title"]
+        );
     }
 
     #[test]
     fn the_format_hint_overrides_detection() {
         let doc =
             parse_document("a.html".into(), b"<p>x</p>".to_vec(), Some(Format::Text)).unwrap();
-        assert_eq!((doc.format, doc.prose.as_str()), (Format::Text, "<p>x</p>"));
+        assert_eq!((doc.format, doc.prose()), (Format::Text, "<p>x</p>"));
         assert_eq!(parse("-", "<!doctype html><p>x</p>").format, Format::Html);
     }
 
@@ -222,7 +219,7 @@ mod tests {
         let empty = dir.path().join("empty.txt");
         fs::write(&empty, "").unwrap();
         let doc = load(&Input::Path(empty), &LoadOptions::default()).unwrap();
-        assert_eq!((doc.text.as_str(), doc.prose.as_str()), ("", ""));
+        assert_eq!((doc.text.as_str(), doc.prose()), ("", ""));
 
         let small = LoadOptions {
             max_file_size: 10,

@@ -52,11 +52,36 @@ pub struct Document {
     pub path: String,
     /// The original text, byte for byte.
     pub text: String,
-    /// The prose view: the same byte length as `text`, with every byte of markup or boilerplate
-    /// replaced by ASCII white space (`\n` where a block ends, a space elsewhere). A byte that is
-    /// not blanked is the same byte as in `text`, so char boundaries and offsets agree.
-    pub prose: String,
+    /// The prose view ([`Document::prose`]), or `None` when it is the text itself (plain text
+    /// with nothing blanked): a long report is not held twice.
+    prose: Option<String>,
     pub format: Format,
     /// The date the document states about itself (front matter, HTML meta), if any.
     pub meta_date: Option<PartialDate>,
+}
+
+impl Document {
+    pub fn new(
+        path: String,
+        text: String,
+        prose: String,
+        format: Format,
+        meta_date: Option<PartialDate>,
+    ) -> Self {
+        let prose = (prose != text).then_some(prose);
+        Document {
+            path,
+            text,
+            prose,
+            format,
+            meta_date,
+        }
+    }
+
+    /// The prose view: the same byte length as `text`, with every byte of markup or boilerplate
+    /// replaced by ASCII white space (`\n` where a block ends, a space elsewhere). A byte that is
+    /// not blanked is the same byte as in `text`, so char boundaries and offsets agree.
+    pub fn prose(&self) -> &str {
+        self.prose.as_deref().unwrap_or(&self.text)
+    }
 }

@@ -15,7 +15,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn load_fixture(name: &str) -> Document {
     let doc = load(&Input::Path(fixture(name)), &LoadOptions::default()).unwrap();
-    assert_invariants(&doc.text, &doc.prose);
+    assert_invariants(&doc.text, doc.prose());
     doc
 }
 
@@ -41,15 +41,15 @@ fn assert_kept(doc: &Document, phrase: &str) {
         .text
         .rfind(phrase)
         .unwrap_or_else(|| panic!("{phrase:?} not in the fixture"));
-    assert_eq!(&doc.prose[at..at + phrase.len()], phrase);
+    assert_eq!(&doc.prose()[at..at + phrase.len()], phrase);
 }
 
 fn assert_blanked(doc: &Document, phrase: &str) {
     assert!(doc.text.contains(phrase), "{phrase:?} not in the fixture");
     assert!(
-        !doc.prose.contains(phrase),
+        !doc.prose().contains(phrase),
         "{phrase:?} should be blanked:\n{}",
-        doc.prose
+        doc.prose()
     );
 }
 
@@ -70,7 +70,7 @@ fn html_news_page() {
         assert_kept(&doc, phrase);
     }
     let pound = doc.text.find("&pound;4").unwrap();
-    assert_eq!(&doc.prose[pound..pound + 8], "£     4");
+    assert_eq!(&doc.prose()[pound..pound + 8], "£     4");
     for phrase in [
         "The Coastal Courier",
         "window.dataLayer",
@@ -126,7 +126,7 @@ fn markdown_article() {
         assert_blanked(&doc, phrase);
     }
     let dash = doc.text.find("&ndash;").unwrap();
-    assert_eq!(&doc.prose[dash..dash + 7], "\u{2013}    ");
+    assert_eq!(&doc.prose()[dash..dash + 7], "\u{2013}    ");
 }
 
 #[test]
@@ -135,8 +135,8 @@ fn plain_text_article_ending_in_a_newsletter_block() {
     assert_eq!(doc.format, Format::Text);
     assert_eq!(doc.meta_date, None);
     let block = doc.text.find("Get our weekly briefing").unwrap();
-    assert_eq!(&doc.prose[..block], &doc.text[..block]);
-    let rest = &doc.prose[block..];
+    assert_eq!(&doc.prose()[..block], &doc.text[..block]);
+    let rest = &doc.prose()[block..];
     assert!(rest.bytes().all(|b| b == b' ' || b == b'\n'), "{rest}");
     assert_eq!(
         rest.matches('\n').count(),
@@ -165,7 +165,7 @@ fn a_cookie_notice_in_plain_text() {
     let text = "Turnout was 64.2%.\n\nThis site uses cookies. By continuing you accept them.\n";
     let doc = parse_document("-".into(), text.as_bytes().to_vec(), Some(Format::Text)).unwrap();
     assert_eq!(
-        doc.prose.split_whitespace().collect::<Vec<_>>(),
+        doc.prose().split_whitespace().collect::<Vec<_>>(),
         ["Turnout", "was", "64.2%."]
     );
 }
@@ -232,7 +232,7 @@ fn check(text: String) -> Result<(), TestCaseError> {
         match parse_document("-".into(), text.clone().into_bytes(), Some(format)) {
             Ok(doc) => {
                 prop_assert_eq!(&doc.text, &text);
-                assert_invariants(&doc.text, &doc.prose);
+                assert_invariants(&doc.text, doc.prose());
             }
             Err(SourceError::Binary { .. }) => prop_assert!(text.contains('\0')),
             Err(err) => prop_assert!(false, "unexpected error {err}"),
@@ -255,7 +255,7 @@ proptest! {
     #[test]
     fn plain_prose_is_copied_unchanged(text in "[A-Za-z0-9 .,;%£\n]{0,400}") {
         let doc = parse_document("a.txt".into(), text.clone().into_bytes(), None).unwrap();
-        prop_assert_eq!(doc.prose, text);
+        prop_assert_eq!(doc.prose(), text);
     }
 
     #[test]

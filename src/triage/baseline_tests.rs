@@ -31,7 +31,7 @@ fn check_with(rules: &RuleSet, text: &str) -> Vec<Finding> {
     let document = parse_document("a.txt".into(), text.as_bytes().to_vec(), Some(Format::Text))
         .unwrap_or_else(|e| panic!("{e}"));
     let extraction = crate::claims::extract(&document, None);
-    let view = DocumentView::new(&document.text, &document.prose, &extraction.claims);
+    let view = DocumentView::new(&document.text, document.prose(), &extraction.claims);
     let options = EvalOptions {
         date: extraction.date,
         ..EvalOptions::default()

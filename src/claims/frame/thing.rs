@@ -148,7 +148,7 @@ pub(super) fn measure_phrase(
             words.push(noun_lemma(&text.lex.lemmas, strip_possessive(lower)));
         } else {
             let (s, e) = text.span(start, end);
-            words.push(text.lower.get(s..e).unwrap_or("").to_string());
+            words.push(text.lower_slice(s, e).to_string());
         }
         j = start;
     }
