@@ -789,6 +789,7 @@ impl<'a> RuleRun<'a, '_> {
         matches!(
             builtin,
             Builtin::Restates
+                | Builtin::Parallel
                 | Builtin::Converts
                 | Builtin::SameFrame
                 | Builtin::SameContext
@@ -800,6 +801,7 @@ impl<'a> RuleRun<'a, '_> {
     fn pair_holds(&self, builtin: Builtin, a: usize, b: usize) -> bool {
         match builtin {
             Builtin::Restates => self.doc.restates(a, b),
+            Builtin::Parallel => self.doc.parallel(a, b),
             Builtin::Converts => self.doc.converts(a, b),
             Builtin::SameFrame => self.doc.same_frame(a, b),
             Builtin::SameContext => self.doc.same_context(a, b),
@@ -928,6 +930,7 @@ impl<'a> RuleRun<'a, '_> {
                 _ => Val::Unknown,
             },
             Builtin::Restates
+            | Builtin::Parallel
             | Builtin::Converts
             | Builtin::SameFrame
             | Builtin::SameContext

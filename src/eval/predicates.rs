@@ -149,6 +149,65 @@ impl<'a> DocumentView<'a> {
         }
     }
 
+    /// Claims `a` and `b` stand in parallel sentences: each sentence states other figures, some
+    /// of one measure with some of the other's, and none of those agrees with any of the
+    /// other sentence's ("obesity increased from 26.5% to 33.0% among men and from 32.4% to
+    /// 34.9% among women" and "... from 15.4% to 18.6% among boys and from 13.8% to 15.1% among
+    /// girls"). Such sentences report the same measure for different groups, drugs or years; a
+    /// sentence that restates a fact restates the figures around it too, so one of them agrees.
+    pub fn parallel(&self, a: usize, b: usize) -> bool {
+        let (Some(Claim::Quantity(x)), Some(Claim::Quantity(y))) =
+            (self.claims.get(a), self.claims.get(b))
+        else {
+            return false;
+        };
+        if x.sentence == y.sentence {
+            return false;
+        }
+        let (around_a, around_b) = (self.figures_beside(a), self.figures_beside(b));
+        let mut one_measure = false;
+        for (p, mp) in &around_a {
+            for (q, mq) in &around_b {
+                // Of one measure: units that convert, and not two different subjects ("100
+                // controls" and "two hospitals" count different things).
+                let subjects_differ =
+                    p.subject.is_some() && q.subject.is_some() && p.subject != q.subject;
+                if mp.commensurable(mq) && !subjects_differ {
+                    if !mp.disjoint(mq) {
+                        return false;
+                    }
+                    one_measure = true;
+                }
+            }
+        }
+        one_measure
+    }
+
+    /// The measures of the other figures of claim `i`'s sentence that state an amount (not
+    /// vague, not a threshold, bracket or class). Claims are in text order, so a sentence's
+    /// claims stand next to each other.
+    fn figures_beside(&self, i: usize) -> Vec<(&Quantity, Measure)> {
+        let sentence = sentence_of(&self.claims[i]);
+        let in_sentence = |k: &usize| {
+            self.claims
+                .get(*k)
+                .is_some_and(|c| sentence_of(c) == sentence)
+        };
+        let first = (0..i).rev().take_while(in_sentence).last().unwrap_or(i);
+        (first..)
+            .take_while(in_sentence)
+            .filter(|&k| k != i)
+            .filter_map(|k| match &self.claims[k] {
+                Claim::Quantity(q)
+                    if q.approx != crate::claims::Approx::Vague && q.frame.role.is_none() =>
+                {
+                    Some((q, Measure::of(q)))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Claims `a` and `b` are figures about the same thing: see [`frame::compare::same_frame`].
     pub fn same_frame(&self, a: usize, b: usize) -> bool {
         match (self.claims.get(a), self.claims.get(b)) {

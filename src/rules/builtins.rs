@@ -22,6 +22,7 @@ pub enum Builtin {
     Headline,
     Converts,
     Restates,
+    Parallel,
     Near,
     Scope,
     Dimension,
@@ -251,6 +252,19 @@ pub const BUILTINS: &[BuiltinInfo] = &[
               kind and the first figure of that kind in the opening sentence; or the same \
               measure in two sentences with the same words before the figure and, after it, \
               the same words up to the end of the shorter sentence.",
+    },
+    BuiltinInfo {
+        builtin: Builtin::Parallel,
+        name: "parallel",
+        role: Role::Predicate,
+        params: &[Param::Quantity, Param::Quantity],
+        variadic: false,
+        applies_to: &[],
+        signature: "parallel(quantity, quantity) -> condition",
+        doc: "The two figures stand in parallel sentences: each sentence states other figures, \
+              some of them of one measure with some of the other's, and none of those agrees \
+              with any of the other sentence's (the same measure reported for different \
+              groups, not one fact stated twice).",
     },
     BuiltinInfo {
         builtin: Builtin::Near,
